@@ -1,0 +1,84 @@
+import { styleText } from 'node:util';
+import type { ExchangeReport, Report } from '../engine';
+import { printable } from './sanitize';
+
+type Style = Parameters<typeof styleText>[0];
+
+/** Human-readable report for a terminal; colour only when `color` is set (a TTY that did not opt out). */
+export function formatText(report: Report, color: boolean): string {
+  const paint = (style: Style, text: string) => (color ? styleText(style, text) : text);
+  const lines: string[] = [];
+  for (const input of report.inputs) {
+    const producer = input.creator ?? 'unknown producer';
+    const rules = input.browserRecognised
+      ? `${label(input.browser)} rules`
+      : `producer not recognised: ${label(input.browser)} rules`;
+    lines.push(
+      paint('bold', `${printable(input.file)}`) +
+        paint('dim', `  ${input.entries} entries · ${printable(producer)} · ${rules}`),
+    );
+    for (const { entry, problem } of input.problems.slice(0, 5))
+      lines.push(paint('yellow', `  ! entry ${entry}: ${printable(problem)}`));
+    if (input.problems.length > 5)
+      lines.push(paint('yellow', `  ! … and ${input.problems.length - 5} more entries with problems`));
+  }
+  lines.push('');
+  for (const exchange of report.exchanges) lines.push(...formatExchange(exchange, report.inputs.length > 1, paint));
+  const s = report.summary;
+  lines.push(
+    paint('bold', 'Summary: ') +
+      `${s.exchanges} requests · ` +
+      paint(s.blocked ? 'red' : 'green', `${s.blocked} blocked by CORS`) +
+      ` · ${s.failedNotCors} failed for other reasons · ${s.allowed} allowed` +
+      (s.unknown ? ` · ${s.unknown} undecided` : ''),
+  );
+  return lines.join('\n') + '\n';
+}
+
+const BADGES: Record<ExchangeReport['outcome'], [string, Style]> = {
+  allowed: ['✓ ALLOWED', 'green'],
+  blocked: ['✗ BLOCKED', 'red'],
+  'failed-not-cors': ['✗ FAILED ', 'yellow'],
+  unknown: ['? UNKNOWN', 'magenta'],
+};
+
+function formatExchange(e: ExchangeReport, showInput: boolean, paint: (s: Style, t: string) => string): string[] {
+  const [badge, style] = BADGES[e.outcome];
+  const statuses = e.hops.map(hopStatus).join(' → ');
+  const head = `${paint(style, badge)}  ${e.method} ${printable(e.url)}  ${paint('dim', `(${statuses}${showInput ? `, input ${e.input}` : ''})`)}`;
+  if (e.outcome === 'allowed' && e.diagnoses.length === 0) return [head];
+  const out = [head];
+  const cause = e.browserError ?? e.netError;
+  if (cause) out.push(`    ${paint('bold', cause)}${e.failedParameter ? ` (${printable(e.failedParameter)})` : ''}`);
+  for (const d of e.diagnoses) {
+    const mark =
+      d.severity === 'error' ? paint('red', '●') : d.severity === 'warning' ? paint('yellow', '▲') : paint('cyan', 'ℹ');
+    out.push(`    ${mark} ${paint('bold', d.title)} ${paint('dim', `[${d.rule}]`)}`);
+    out.push(`      ${printable(d.message)}`);
+    for (const fix of d.fixes) out.push(`      ${paint('green', 'fix:')} ${printable(fix)}`);
+  }
+  if (e.credentials === 'unknown' && e.alternatives)
+    out.push(`    ${paint('dim', `credentials: ${e.credentialsEvidence}`)}`);
+  if (e.deviation) out.push(`    ${paint('dim', `browsers differ: ${printable(e.deviation)}`)}`);
+  if (e.console.chromium) out.push(`    ${paint('dim', `Chrome console:  ${printable(e.console.chromium)}`)}`);
+  if (e.console.firefox) out.push(`    ${paint('dim', `Firefox console: ${printable(e.console.firefox)}`)}`);
+  return out;
+}
+
+/** "preflight 204 → 200", "preflight 404 → not sent", "0 no response". */
+function hopStatus(hop: ExchangeReport['hops'][number]): string {
+  const preflight = hop.preflightStatus === null ? '' : `preflight ${hop.preflightStatus || 'no response'} → `;
+  const real =
+    hop.status === null
+      ? 'not in capture'
+      : hop.status === 0
+        ? hop.preflightStatus !== null
+          ? 'not sent'
+          : 'no response'
+        : String(hop.status);
+  return preflight + real;
+}
+
+function label(browser: string): string {
+  return browser === 'firefox' ? 'Firefox' : 'Chromium';
+}

@@ -1,0 +1,8 @@
+// The manifest's devtools_page. It is loaded every time DevTools opens for a tab and lives until DevTools closes;
+// the panel page itself only loads when the user first shows the panel (see ../../README.md, "Extension contexts").
+import { createDevtoolsHost } from '../platform/webext-devtools-host';
+
+const PANEL_TITLE = 'CORS';
+
+const host = createDevtoolsHost();
+void host.createPanel(PANEL_TITLE, 'icons/icon-32.png', 'src/panel/panel.html');

@@ -1,0 +1,73 @@
+// Credentials mode is not in the HAR (capture-facts.md). Infer it only from evidence, and say which.
+import { wasNeverSent } from './har/entry-facts';
+import type { Entry } from './har/normalize';
+import type { CredentialsInference, Exchange } from './model';
+
+/** Cookie-carrying requests by host, for the "cookies existed, yet none were sent" inference. */
+export type CookieIndex = ReadonlyMap<string, readonly Entry[]>;
+
+export function indexCookies(entries: readonly Entry[]): CookieIndex {
+  const byHost = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    if (!sentCookies(entry)) continue;
+    const host = hostOf(entry.url);
+    if (!host) continue;
+    const list = byHost.get(host);
+    if (list) list.push(entry);
+    else byHost.set(host, [entry]);
+  }
+  return byHost;
+}
+
+export function inferCredentials(exchange: Exchange, cookies: CookieIndex): CredentialsInference {
+  const sent = exchange.hops.map((hop) => hop.entry).filter((e): e is Entry => e !== null && !wasNeverSent(e));
+  const withCookie = sent.find(sentCookies);
+  if (withCookie) {
+    return { mode: 'include', evidence: `The request carried a Cookie header (entry ${withCookie.index}).` };
+  }
+  const first = sent[0];
+  if (first && first === exchange.hops[0]?.entry) {
+    // Cookies are per host (any port). If an earlier request from the same page to this host sent cookies,
+    // a credentialed request here would have sent them too.
+    const host = hostOf(first.url);
+    const earlier = host
+      ? cookies
+          .get(host)
+          ?.find((e) => e !== first && (e.startedMs ?? 0) <= (first.startedMs ?? 0) && sameInitiatingPage(e, exchange))
+      : undefined;
+    if (earlier && host) {
+      return {
+        mode: 'not-include',
+        evidence: `No Cookie header, although an earlier request from this page to ${host} (entry ${earlier.index}) sent cookies: a request with credentials would have sent them too.`,
+      };
+    }
+  }
+  return {
+    mode: 'unknown',
+    evidence:
+      sent.length === 0
+        ? 'The request was not sent, so the capture cannot show whether it would have carried credentials.'
+        : 'No Cookie header was sent; that fits a request without credentials, or one with credentials when no cookie existed (or the HAR was sanitized).',
+  };
+}
+
+function sentCookies(entry: Entry): boolean {
+  return entry.requestHeaders.has('cookie') || entry.requestCookieCount > 0;
+}
+
+function sameInitiatingPage(entry: Entry, exchange: Exchange): boolean {
+  if (exchange.origin === null) return false;
+  const origin = entry.requestHeaders.get('origin');
+  if (origin) return origin === exchange.origin;
+  const referer = entry.requestHeaders.get('referer');
+  if (referer) return referer.startsWith(exchange.origin + '/') || referer === exchange.origin;
+  return entry.url.startsWith(exchange.origin + '/');
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+}

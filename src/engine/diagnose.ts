@@ -1,0 +1,302 @@
+// diagnose(): HAR inputs in, Report out. Builds exchanges, infers credentials, runs the verdict pipeline for the
+// browser that produced each HAR (and the other browser, to note deviations), then the advice rules.
+import { detectBrowser, otherBrowser, profileFor, type BrowserProfile } from './cors/browsers';
+import { chromiumConsoleMessage, firefoxConsoleMessage, initiatorWord, type ConsoleContext } from './cors/vocabulary';
+import { indexCookies, inferCredentials, type CookieIndex } from './credentials';
+import { buildExchanges } from './exchanges';
+import { wasNeverSent } from './har/entry-facts';
+import { normalizeEntries, normalizePages } from './har/normalize';
+import type { ParsedHar } from './har/parse';
+import { interpolate } from './interpolate';
+import type { CredentialsInference, Exchange, Finding, Verdict } from './model';
+import type { DiagnosisReport, ExchangeReport, InputReport, Report } from './report';
+import type { AdviceContext, Rule } from './rules/define-rule';
+import { adviceRules, checkRules } from './rules/index';
+import { evaluate, sameVerdict } from './verdict';
+
+export interface HarInput {
+  /** A name for the input (file path) as it should appear in the report. */
+  file: string;
+  har: ParsedHar;
+}
+
+export interface DiagnoseOptions {
+  version: string;
+  /** List every entry, not only cross-origin and failed requests. */
+  all?: boolean;
+}
+
+export function diagnose(inputs: readonly HarInput[], options: DiagnoseOptions): Report {
+  const inputReports: InputReport[] = [];
+  const exchanges: ExchangeReport[] = [];
+  inputs.forEach(({ file, har }, input) => {
+    const { log, skipped } = har;
+    const entries = normalizeEntries(log);
+    const creator = typeof log.creator?.name === 'string' ? log.creator.name : null;
+    const browserName = typeof log.browser?.name === 'string' ? log.browser.name : null;
+    const detected = detectBrowser(creator, browserName);
+    inputReports.push({
+      file,
+      entries: log.entries.length,
+      creator,
+      browser: detected.name,
+      browserRecognised: detected.recognised,
+      problems: [
+        ...skipped.map(({ index, reason }) => ({ entry: index, problem: `skipped: ${reason}` })),
+        ...entries.flatMap((e) =>
+          skipped.some((s) => s.index === e.index) ? [] : e.problems.map((problem) => ({ entry: e.index, problem })),
+        ),
+      ],
+    });
+    const browser = profileFor(detected.name);
+    const cookies = indexCookies(entries);
+    for (const exchange of buildExchanges(input, { entries, pages: normalizePages(log) })) {
+      if (options.all || isListed(exchange)) exchanges.push(diagnoseExchange(exchange, browser, cookies));
+    }
+  });
+  const count = (outcome: string) => exchanges.filter((e) => e.outcome === outcome).length;
+  return {
+    tool: 'cors-doctor',
+    version: options.version,
+    inputs: inputReports,
+    exchanges,
+    summary: {
+      exchanges: exchanges.length,
+      blocked: count('blocked'),
+      failedNotCors: count('failed-not-cors'),
+      allowed: count('allowed'),
+      unknown: count('unknown'),
+    },
+  };
+}
+
+/** By default: cross-origin requests, and any request that failed. */
+function isListed(exchange: Exchange): boolean {
+  if (exchange.crossOrigin) return true;
+  return exchange.hops.some((hop) => hop.entry && (hop.entry.status === 0 || hop.entry.error));
+}
+
+export function diagnoseExchange(exchange: Exchange, browser: BrowserProfile, cookies: CookieIndex): ExchangeReport {
+  const inferred = inferCredentials(exchange, cookies);
+  const decided = decide(exchange, browser, inferred);
+  const { verdict, credentials, alternatives } = decided;
+  const other = evaluate(exchange, otherBrowser(browser), verdict.credentials);
+  const otherDiffers = !sameVerdict(verdict, other) || verdict.failure?.firefox !== other.failure?.firefox;
+  const firefoxVerdict = browser.name === 'firefox' ? verdict : other;
+  const chromiumVerdict = browser.name === 'firefox' ? other : verdict;
+
+  const adviceContext: AdviceContext = {
+    exchange,
+    verdict,
+    credentials,
+    alternatives,
+    otherBrowser: otherDiffers ? other : null,
+  };
+  const diagnoses: DiagnosisReport[] = [];
+  if (verdict.failure) {
+    diagnoses.push(toDiagnosis(checkRules[verdict.failure.rule as keyof typeof checkRules], verdict.failure.finding));
+  }
+  for (const rule of Object.values(adviceRules)) {
+    for (const finding of rule.check(adviceContext)) diagnoses.push(toDiagnosis(rule, finding));
+  }
+  diagnoses.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+
+  const firstHop = exchange.hops[0];
+  const lastEntry = [...exchange.hops].reverse().find((hop) => hop.entry)?.entry ?? null;
+  return {
+    id: exchange.id,
+    input: exchange.input,
+    method: exchange.method,
+    url: exchange.url,
+    origin: exchange.origin,
+    entries: {
+      request: firstHop?.entry?.index ?? null,
+      preflight: firstHop?.preflight?.index ?? null,
+      redirects: exchange.hops.slice(1).flatMap((hop) => (hop.entry ? [hop.entry.index] : [])),
+    },
+    preflight: firstHop?.preflightState ?? 'not-needed',
+    preflightReasons: (firstHop?.preflightReasons ?? []).map((r) =>
+      r.kind === 'method' ? `method ${r.method} is not GET, HEAD or POST` : `header ${r.name}: ${r.reason}`,
+    ),
+    credentials: credentials.mode,
+    credentialsEvidence: credentials.evidence,
+    outcome: verdict.outcome,
+    browserError: verdict.outcome === 'blocked' ? (verdict.failure?.chromium ?? null) : null,
+    failedParameter: verdict.failure?.finding.parameter ?? null,
+    netError: verdict.failure?.finding.netError ?? null,
+    firefoxError: firefoxVerdict.failure?.firefox ?? null,
+    console: {
+      chromium: consoleLine(exchange, chromiumVerdict, 'chromium'),
+      firefox: consoleLine(exchange, firefoxVerdict, 'firefox'),
+    },
+    browser: browser.name,
+    stage: verdict.failure?.stage ?? null,
+    mode: exchange.mode,
+    crossOrigin: exchange.crossOrigin,
+    status: lastEntry ? lastEntry.status : null,
+    deviation: otherDiffers ? describeDeviation(browser, verdict, other) : null,
+    alternatives:
+      alternatives?.map((v) => ({
+        credentials: v.credentials ? 'include' : 'not-include',
+        outcome: v.outcome,
+        browserError: v.failure?.chromium ?? null,
+        failedParameter: v.failure?.finding.parameter ?? null,
+      })) ?? null,
+    hops: exchange.hops.map((hop) => ({
+      entry: hop.entry?.index ?? null,
+      url: hop.url,
+      method: hop.method,
+      status: hop.entry ? hop.entry.status : null,
+      preflight: hop.preflight?.index ?? null,
+      preflightStatus: hop.preflight ? hop.preflight.status : null,
+      preflightState: hop.preflightState,
+      origin: hop.origin,
+    })),
+    diagnoses,
+  };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+interface Decision {
+  verdict: Verdict;
+  credentials: CredentialsInference;
+  alternatives: Verdict[] | null;
+}
+
+/**
+ * Picks the verdict. With credentials known, there is one. With credentials unknown, both are computed and each is
+ * kept only if it fits what the capture shows (a request that was sent passed its preflight; Chromium's `_error`
+ * says whether the browser failed it). One left: credentials are inferred by elimination. Both left and both
+ * blocked: the outcome is certain, the browser error follows fetch's default (no credentials) and both are
+ * reported. Otherwise the outcome is "unknown" with both alternatives. Never a silent guess.
+ */
+function decide(exchange: Exchange, browser: BrowserProfile, inferred: CredentialsInference): Decision {
+  if (inferred.mode !== 'unknown') {
+    const verdict = evaluate(exchange, browser, inferred.mode === 'include');
+    return { verdict: reconcile(exchange, verdict), credentials: inferred, alternatives: null };
+  }
+  const without = evaluate(exchange, browser, false);
+  const withCredentials = evaluate(exchange, browser, true);
+  if (sameVerdict(without, withCredentials)) {
+    return { verdict: reconcile(exchange, without), credentials: inferred, alternatives: null };
+  }
+  const consistent = [without, withCredentials].filter((v) => fitsCapture(exchange, v));
+  if (consistent.length === 1) {
+    const verdict = consistent[0] as Verdict;
+    const other = verdict === without ? withCredentials : without;
+    return {
+      verdict,
+      credentials: {
+        mode: verdict.credentials ? 'include' : 'not-include',
+        evidence: `Inferred by elimination: no Cookie header was sent, but ${captureFact(exchange, other)}, which only fits a request ${verdict.credentials ? 'with' : 'without'} credentials.`,
+      },
+      alternatives: null,
+    };
+  }
+  const alternatives = [without, withCredentials];
+  if (without.outcome === withCredentials.outcome && without.outcome !== 'unknown') {
+    return { verdict: without, credentials: inferred, alternatives };
+  }
+  return {
+    verdict: {
+      browser,
+      credentials: false,
+      outcome: 'unknown',
+      failure: null,
+      unknownReason:
+        'The verdict depends on whether the request was sent with credentials, which the capture does not show.',
+      wildcardAuthorization: without.wildcardAuthorization,
+    },
+    credentials: inferred,
+    alternatives,
+  };
+}
+
+/** Could the browser have reached `verdict`, given what the capture shows happened? */
+function fitsCapture(exchange: Exchange, verdict: Verdict): boolean {
+  const failedAt = verdict.failure?.stage === 'preflight' ? verdict.failure.hop : null;
+  for (const [index, hop] of exchange.hops.entries()) {
+    if (!hop.entry) continue;
+    const sent = !wasNeverSent(hop.entry);
+    // Blocked at this hop's preflight means the request itself never went out, and vice versa.
+    if (failedAt === index && sent) return false;
+    if (!sent && failedAt === null && !(verdict.outcome === 'blocked' && verdict.failure === null)) return false;
+  }
+  const observed = recordedFailure(exchange);
+  if (observed === true && verdict.outcome === 'allowed') return false;
+  if (observed === false && verdict.outcome !== 'allowed') return false;
+  return true;
+}
+
+/** Chromium records `_error` on every entry: ERR_FAILED on a CORS failure, null on success. */
+function recordedFailure(exchange: Exchange): boolean | null {
+  const last = [...exchange.hops].reverse().find((hop) => hop.entry)?.entry;
+  if (!last || last.error === undefined) return null;
+  if (last.error === 'net::ERR_FAILED') return true;
+  return last.error === null && last.status > 0 ? false : null;
+}
+
+/** The capture fact that rules `excluded` out, in words. */
+function captureFact(exchange: Exchange, excluded: Verdict): string {
+  if (excluded.failure?.stage === 'preflight') return 'the real request was sent, so its preflight passed';
+  if (exchange.hops.some((hop) => hop.entry && wasNeverSent(hop.entry))) return 'the browser never sent the request';
+  return recordedFailure(exchange) ? 'the browser recorded the request as failed' : 'the browser completed the request';
+}
+
+/** The browser is the judge: if the capture shows a failure every visible check passes, say blocked, cause unknown. */
+function reconcile(exchange: Exchange, verdict: Verdict): Verdict {
+  if (verdict.outcome !== 'allowed' || recordedFailure(exchange) !== true) return verdict;
+  return {
+    ...verdict,
+    outcome: 'blocked',
+    failure: null,
+    unknownReason: 'The browser recorded a failure, but every check the capture shows passes.',
+  };
+}
+
+function describeDeviation(browser: BrowserProfile, verdict: Verdict, other: Verdict): string {
+  const say = (v: Verdict) =>
+    v.outcome === 'allowed'
+      ? 'allows the request'
+      : v.failure
+        ? `reports ${v.browser.name === 'firefox' ? (v.failure.firefox ?? v.failure.chromium ?? v.failure.rule) : (v.failure.chromium ?? v.failure.rule)} (${v.failure.rule})`
+        : `gives "${v.outcome}"`;
+  return `${browser.label} ${say(verdict)}; ${other.browser.label} ${say(other)}. This verdict follows ${browser.label}, which produced the capture.`;
+}
+
+function consoleLine(exchange: Exchange, verdict: Verdict, browser: 'chromium' | 'firefox'): string | null {
+  const failure = verdict.failure;
+  if (!failure) return null;
+  const hop = exchange.hops[failure.hop];
+  const failedEntry = failure.entry;
+  const ctx: ConsoleContext = {
+    url: hop?.url ?? exchange.url,
+    initialUrl: failure.hop > 0 ? exchange.url : null,
+    origin: hop?.origin ?? exchange.origin ?? 'null',
+    initiator: initiatorWord(exchange.resourceType),
+    parameter: failure.finding.parameter ?? null,
+    status: failedEntry?.status ?? 0,
+  };
+  if (browser === 'chromium') {
+    if (failure.chromium) return chromiumConsoleMessage(failure.chromium, ctx);
+    return failure.finding.netError ? `${exchange.method} ${ctx.url} ${failure.finding.netError}` : null;
+  }
+  return failure.firefox ? firefoxConsoleMessage(failure.firefox, ctx) : null;
+}
+
+function toDiagnosis(rule: Rule, finding: Finding): DiagnosisReport {
+  const messages = rule.meta.messages as Record<string, string>;
+  const fixes = rule.meta.fixes as Record<string, readonly string[]>;
+  const template = messages[finding.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id "${finding.messageId}"`);
+  return {
+    rule: rule.id,
+    severity: rule.meta.severity,
+    title: rule.meta.title,
+    message: interpolate(template, finding.data),
+    evidence: [...finding.evidence],
+    fixes: (fixes[finding.messageId] ?? []).map((fix) => interpolate(fix, finding.data)),
+    docs: `src/engine/rules/${rule.id}.md`,
+  };
+}

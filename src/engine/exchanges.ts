@@ -1,0 +1,271 @@
+// Turns a capture's entries into exchanges: each real request with its redirect hops and the preflight of each
+// hop. Pairing is by URL + method (+ requested headers) + start time, because neither browser links a real request
+// to its preflight (Chromium links only the other way, by URL). All lookups go through maps keyed by URL, so the
+// work grows linearly with the capture.
+import { parseRequestedHeaders } from './cors/header-lists';
+import { originOf } from './cors/origin';
+import { isSafelistedMethod, unsafeRequestHeaders } from './cors/safelist';
+import { isPreflight, isRedirectStatus } from './har/entry-facts';
+import type { Entry, PageInfo } from './har/normalize';
+import type { Exchange, Hop, PreflightReason, RequestMode } from './model';
+
+/** A preflight starts 1–96 ms after its real request in the measured captures; allow generous skew either way. */
+const PREFLIGHT_BEFORE_MS = 2_000;
+const PREFLIGHT_AFTER_MS = 30_000;
+/** A redirect's next hop starts right after the 3xx; allow for clock rounding. */
+const REDIRECT_SKEW_MS = 50;
+
+export interface CaptureIndex {
+  readonly entries: readonly Entry[];
+  readonly pages: readonly PageInfo[];
+}
+
+export function buildExchanges(input: number, capture: CaptureIndex): Exchange[] {
+  const preflights = capture.entries.filter(isPreflight);
+  const requests = capture.entries.filter((entry) => !isPreflight(entry) && entry.url !== '');
+  const nextHop = linkRedirects(requests);
+  const continuations = new Set(nextHop.values());
+  const preflightOf = pairPreflights(requests, preflights);
+  const paired = new Set(preflightOf.values());
+
+  const exchanges: Exchange[] = [];
+  for (const head of requests) {
+    if (continuations.has(head)) continue;
+    const chain = [head];
+    for (let next = nextHop.get(head); next && !chain.includes(next); next = nextHop.get(next)) chain.push(next);
+    exchanges.push(buildExchange(input, chain, preflightOf, capture.pages));
+  }
+  for (const preflight of preflights) {
+    if (!paired.has(preflight)) exchanges.push(buildPreflightOnlyExchange(input, preflight));
+  }
+  return exchanges.sort((a, b) => firstIndex(a) - firstIndex(b));
+}
+
+function firstIndex(exchange: Exchange): number {
+  const hop = exchange.hops[0];
+  return Math.min(hop?.entry?.index ?? Infinity, hop?.preflight?.index ?? Infinity);
+}
+
+/** Links each 3xx entry to the entry that requested its Location next. */
+function linkRedirects(requests: readonly Entry[]): Map<Entry, Entry> {
+  const byUrl = groupBy(requests, (entry) => entry.url);
+  const next = new Map<Entry, Entry>();
+  const taken = new Set<Entry>();
+  for (const entry of [...requests].sort(byStart)) {
+    if (!isRedirectStatus(entry.status) || !entry.redirectUrl) continue;
+    const candidates = byUrl.get(entry.redirectUrl) ?? [];
+    const target = nearest(
+      candidates,
+      entry,
+      (c) => !taken.has(c) && c !== entry && startDelta(entry, c) >= -REDIRECT_SKEW_MS,
+    );
+    if (target) {
+      next.set(entry, target);
+      taken.add(target);
+    }
+  }
+  return next;
+}
+
+/** Matches each real request with the nearest unmatched preflight for the same URL and method. */
+function pairPreflights(requests: readonly Entry[], preflights: readonly Entry[]): Map<Entry, Entry> {
+  const byKey = groupBy(preflights, (p) => pairKey(p.url, p.requestHeaders.get('access-control-request-method') ?? ''));
+  const result = new Map<Entry, Entry>();
+  const taken = new Set<Entry>();
+  for (const request of [...requests].sort(byStart)) {
+    const candidates = byKey.get(pairKey(request.url, request.method));
+    if (!candidates) continue;
+    const wanted = unsafeRequestHeaders(request.requestHeaders)
+      .map((h) => h.name)
+      .join(',');
+    const needsPreflight = !isSafelistedMethod(request.method) || wanted !== '';
+    const inWindow = (p: Entry) => {
+      if (taken.has(p)) return false;
+      const delta = startDelta(request, p);
+      return delta >= -PREFLIGHT_BEFORE_MS && delta <= PREFLIGHT_AFTER_MS;
+    };
+    const requested = (p: Entry) =>
+      parseRequestedHeaders(p.requestHeaders.get('access-control-request-headers')).join(',');
+    // The browser lists exactly the request's unsafe header names; prefer that match, but a preflight whose list
+    // differs (headers the HAR does not show, or provisional headers) is still the best evidence available.
+    // A request that needed no preflight takes one only on an exact match (XHR upload listeners force one).
+    const preflight =
+      nearest(candidates, request, (p) => inWindow(p) && requested(p) === wanted) ??
+      (needsPreflight ? nearest(candidates, request, inWindow) : null);
+    if (preflight) {
+      result.set(request, preflight);
+      taken.add(preflight);
+    }
+  }
+  return result;
+}
+
+function buildExchange(
+  input: number,
+  chain: readonly Entry[],
+  preflightOf: Map<Entry, Entry>,
+  pages: readonly PageInfo[],
+): Exchange {
+  const head = chain[0] as Entry;
+  const origin = requestOrigin(head, preflightOf.get(head) ?? null, pages);
+  const mode = requestMode(head, preflightOf.has(head), origin);
+  const hops: Hop[] = [];
+  let tainted = false;
+  let corsChecked = false;
+  chain.forEach((entry, i) => {
+    if (i > 0) {
+      // R12: a redirect from a cross-origin URL to yet another origin taints the request's origin ("null").
+      const previous = originOf((chain[i - 1] as Entry).url);
+      if (previous !== originOf(entry.url) && previous !== origin) tainted = true;
+    }
+    if (origin !== null && originOf(entry.url) !== origin) corsChecked = true;
+    const preflight = preflightOf.get(entry) ?? null;
+    const reasons = mode === 'cors' && corsChecked ? preflightReasons(entry, preflight) : [];
+    hops.push({
+      entry,
+      url: entry.url,
+      method: entry.method,
+      preflight,
+      preflightState: preflight ? 'observed' : reasons.length > 0 ? 'not-observed' : 'not-needed',
+      preflightReasons: reasons,
+      origin: tainted ? 'null' : (origin ?? 'null'),
+      corsChecked: corsChecked && (mode === 'cors' || mode === 'unknown'),
+    });
+  });
+  return {
+    id: `${input}:${head.index}`,
+    input,
+    method: head.method,
+    url: head.url,
+    origin,
+    crossOrigin: origin !== null && chain.some((entry) => originOf(entry.url) !== origin),
+    mode,
+    hops,
+    resourceType: head.resourceType,
+  };
+}
+
+/** A preflight whose real request is not in the capture: Firefox never reports preflight-blocked requests live. */
+function buildPreflightOnlyExchange(input: number, preflight: Entry): Exchange {
+  const method = preflight.requestHeaders.get('access-control-request-method') ?? 'GET';
+  const origin = preflight.requestHeaders.get('origin');
+  const requested = parseRequestedHeaders(preflight.requestHeaders.get('access-control-request-headers'));
+  const reasons: PreflightReason[] = [
+    ...(isSafelistedMethod(method) ? [] : [{ kind: 'method' as const, method }]),
+    ...requested.map((name) => ({ kind: 'header' as const, name, reason: 'listed in the preflight' })),
+  ];
+  return {
+    id: `${input}:${preflight.index}`,
+    input,
+    method,
+    url: preflight.url,
+    origin,
+    crossOrigin: true,
+    mode: 'cors',
+    hops: [
+      {
+        entry: null,
+        url: preflight.url,
+        method,
+        preflight,
+        preflightState: 'observed',
+        preflightReasons: reasons,
+        origin: origin ?? 'null',
+        corsChecked: true,
+      },
+    ],
+    resourceType: null,
+  };
+}
+
+/** Why the browser had to preflight this request (R5): a non-safelisted method or CORS-unsafe headers. */
+function preflightReasons(entry: Entry, preflight: Entry | null): PreflightReason[] {
+  const reasons: PreflightReason[] = [];
+  if (!isSafelistedMethod(entry.method)) reasons.push({ kind: 'method', method: entry.method });
+  const computed = unsafeRequestHeaders(entry.requestHeaders);
+  if (preflight) {
+    // The preflight's own list is what the browser decided; explain each name with our computed reason if we have one.
+    for (const name of parseRequestedHeaders(preflight.requestHeaders.get('access-control-request-headers'))) {
+      const known = computed.find((h) => h.name === name);
+      reasons.push({ kind: 'header', name, reason: known?.reason ?? `${name} is not a CORS-safelisted header` });
+    }
+  } else {
+    for (const header of computed) reasons.push({ kind: 'header', ...header });
+  }
+  return reasons;
+}
+
+/**
+ * The page origin that made the request: its Origin header, else its preflight's (Chromium records only
+ * provisional headers for a request blocked at the preflight), else its Referer, else its page.
+ */
+function requestOrigin(entry: Entry, preflight: Entry | null, pages: readonly PageInfo[]): string | null {
+  const header = entry.requestHeaders.get('origin');
+  if (header && header !== 'null') return header;
+  const fromPreflight = preflight?.requestHeaders.get('origin');
+  if (fromPreflight && fromPreflight !== 'null') return fromPreflight;
+  const referer = entry.requestHeaders.get('referer');
+  const refererOrigin = referer ? originOf(referer) : null;
+  if (refererOrigin && refererOrigin !== 'null') return refererOrigin;
+  const page = pages.find((p) => p.id === entry.pageref)?.url;
+  if (page && entry.resourceType !== 'document') return originOf(page);
+  if (entry.resourceType === 'document') return originOf(entry.url);
+  return header;
+}
+
+function requestMode(entry: Entry, hasPreflight: boolean, origin: string | null): RequestMode {
+  const declared = entry.requestHeaders.get('sec-fetch-mode');
+  if (declared && ['cors', 'no-cors', 'navigate', 'same-origin', 'websocket'].includes(declared)) {
+    return declared as RequestMode;
+  }
+  if (hasPreflight) return 'cors';
+  if (entry.resourceType === 'document') return 'navigate';
+  const hasOrigin = entry.requestHeaders.has('origin');
+  if (entry.resourceType === 'fetch' || entry.resourceType === 'xhr') {
+    // fetch() defaults to cors and XHR is always cors; a sent CORS request carries Origin. Without a response the
+    // HAR may hold only provisional headers, so a missing Origin proves nothing then.
+    return hasOrigin || entry.status === 0 ? 'cors' : 'no-cors';
+  }
+  // Origin rides on every CORS request, and on no-cors requests only for non-GET/HEAD methods (R13).
+  if (hasOrigin && (entry.method === 'GET' || entry.method === 'HEAD')) return 'cors';
+  if (origin !== null && originOf(entry.url) === origin) return 'unknown';
+  return hasOrigin ? 'unknown' : 'no-cors';
+}
+
+function pairKey(url: string, method: string): string {
+  return `${method}\u0000${url}`;
+}
+
+function startDelta(from: Entry, to: Entry): number {
+  return (to.startedMs ?? 0) - (from.startedMs ?? 0);
+}
+
+function byStart(a: Entry, b: Entry): number {
+  return (a.startedMs ?? 0) - (b.startedMs ?? 0) || a.index - b.index;
+}
+
+/** The candidate closest in start time to `anchor` that passes `accept`; ties go to the earlier entry. */
+function nearest(candidates: readonly Entry[], anchor: Entry, accept: (c: Entry) => boolean): Entry | null {
+  let best: Entry | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    if (!accept(candidate)) continue;
+    const distance = Math.abs(startDelta(anchor, candidate));
+    if (distance < bestDistance || (distance === bestDistance && best && candidate.index < best.index)) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,82 @@
+// Wording and evidence shared by rules, so every rule names things the same way. Not a rule itself.
+import { statusLine } from '../har/entry-facts';
+import type { Evidence } from '../model';
+import type { CheckContext } from './define-rule';
+
+export interface CheckWords {
+  /** "The preflight (OPTIONS) response" / "The response" / "The 302 redirect". */
+  what: string;
+  url: string;
+  status: string;
+  origin: string;
+  method: string;
+  /** What the browser did about the failure, as the end of a sentence. */
+  consequence: string;
+  /** Which response the fix applies to. */
+  where: string;
+}
+
+export function describeCheck(ctx: CheckContext): CheckWords {
+  const { response, stage, hop } = ctx;
+  const method = hop.method;
+  const base = { url: response.url, status: statusLine(response), origin: hop.origin, method };
+  switch (stage) {
+    case 'preflight':
+      return {
+        ...base,
+        what: 'The preflight (OPTIONS) response',
+        consequence: `never sent the ${method} request`,
+        where: `the OPTIONS response for ${response.url}`,
+      };
+    case 'redirect':
+      return {
+        ...base,
+        what: `The ${response.status} redirect`,
+        consequence: 'stopped at the redirect and gave the page a network error',
+        where: `the ${response.status} redirect response of ${response.url}`,
+      };
+    default:
+      return {
+        ...base,
+        what: 'The response',
+        consequence: 'withheld the response from the page, whose script saw a network error',
+        where: `the ${method} response for ${response.url}`,
+      };
+  }
+}
+
+export function roleOf(ctx: CheckContext): Evidence['role'] {
+  if (ctx.stage === 'preflight') return 'preflight';
+  return ctx.hopIndex > 0 ? 'redirect' : 'request';
+}
+
+export function responseHeaderEvidence(ctx: CheckContext, name: string, expected?: string): Evidence {
+  const headers = ctx.response.responseHeaders;
+  return {
+    entry: ctx.response.index,
+    role: roleOf(ctx),
+    location: 'response-header',
+    name: headers.displayName(name),
+    actual: headers.get(name),
+    ...(expected === undefined ? {} : { expected }),
+  };
+}
+
+export function statusEvidence(ctx: CheckContext, expected?: string): Evidence {
+  return {
+    entry: ctx.response.index,
+    role: roleOf(ctx),
+    location: 'status',
+    actual: statusLine(ctx.response),
+    ...(expected === undefined ? {} : { expected }),
+  };
+}
+
+export function errorEvidence(ctx: CheckContext): Evidence {
+  return { entry: ctx.response.index, role: roleOf(ctx), location: 'error', actual: ctx.response.error ?? null };
+}
+
+/** "GET, POST" or "(absent)" for quoting a header in a message. */
+export function quoted(value: string | null): string {
+  return value === null ? '(absent)' : `"${value}"`;
+}

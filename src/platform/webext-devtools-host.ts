@@ -1,0 +1,34 @@
+// The only module that touches the WebExtension API (through webextension-polyfill).
+import browser from 'webextension-polyfill';
+import type { RawHarEntry } from '../engine';
+import type { DevtoolsHost, Unsubscribe } from './devtools-host';
+
+export function createDevtoolsHost(): DevtoolsHost {
+  const { network, panels } = browser.devtools;
+  return {
+    browser: __BROWSER__,
+    async createPanel(title, iconPath, pagePath) {
+      // Firefox resolves panel paths against the devtools page unless they are absolute; Chrome wants them relative.
+      const prefix = __BROWSER__ === 'firefox' ? '/' : '';
+      await panels.create(title, prefix + iconPath, prefix + pagePath);
+    },
+    async getHar() {
+      const log = await network.getHAR();
+      return toPlain<RawHarEntry[]>(log.entries);
+    },
+    onRequestFinished(listener) {
+      const handler = (request: unknown) => listener(toPlain<RawHarEntry>(request));
+      network.onRequestFinished.addListener(handler);
+      return (() => network.onRequestFinished.removeListener(handler)) satisfies Unsubscribe;
+    },
+    onNavigated(listener) {
+      network.onNavigated.addListener(listener);
+      return () => network.onNavigated.removeListener(listener);
+    },
+  };
+}
+
+/** Drops functions such as getContent() so the engine only ever sees data. */
+function toPlain<T>(value: unknown): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

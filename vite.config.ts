@@ -1,0 +1,49 @@
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { defineConfig, type UserConfig } from 'vite';
+import type {} from 'vitest/config';
+import baseManifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+import { toBrowserManifest, type TargetBrowser } from './src/build/manifest.ts';
+
+// One config, three builds: `--mode chrome`, `--mode firefox` (the extension) and `--mode cli` (the Node CLI).
+// Vitest runs with mode "test" and only needs the `test` block.
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'cli') return cliBuild();
+  if (mode === 'chrome' || mode === 'firefox') return extensionBuild(mode);
+  return {
+    test: {
+      include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+      environment: 'node',
+      testTimeout: 20_000,
+    },
+  };
+});
+
+function extensionBuild(browser: TargetBrowser): UserConfig {
+  const manifest = toBrowserManifest(baseManifest, browser, pkg.version) as ManifestV3Export;
+  return {
+    plugins: [react(), crx({ manifest, browser })],
+    define: { __BROWSER__: JSON.stringify(browser), __VERSION__: JSON.stringify(pkg.version) },
+    build: {
+      outDir: `dist/${browser}`,
+      emptyOutDir: true,
+      // The panel page is opened by devtools.panels.create(), not named in the manifest, so crxjs cannot find it.
+      rollupOptions: { input: { panel: resolve(import.meta.dirname, 'src/panel/panel.html') } },
+    },
+  };
+}
+
+function cliBuild(): UserConfig {
+  return {
+    define: { __VERSION__: JSON.stringify(pkg.version) },
+    build: {
+      ssr: true,
+      outDir: 'dist/cli',
+      emptyOutDir: true,
+      target: 'node20',
+      rollupOptions: { input: { main: resolve(import.meta.dirname, 'src/cli/bin.ts') } },
+    },
+  };
+}
