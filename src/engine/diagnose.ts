@@ -76,22 +76,19 @@ function isListed(exchange: Exchange): boolean {
   return exchange.hops.some((hop) => hop.entry && (hop.entry.status === 0 || hop.entry.error));
 }
 
-export function diagnoseExchange(exchange: Exchange, browser: BrowserProfile, cookies: CookieIndex): ExchangeReport {
-  const inferred = inferCredentials(exchange, cookies);
-  const decided = decide(exchange, browser, inferred);
-  const { verdict, credentials, alternatives } = decided;
+/** The verdict and everything the advice rules need, for one exchange. */
+export function analyzeExchange(exchange: Exchange, browser: BrowserProfile, cookies: CookieIndex): AdviceContext {
+  const { verdict, credentials, alternatives } = decide(exchange, browser, inferCredentials(exchange, cookies));
   const other = evaluate(exchange, otherBrowser(browser), verdict.credentials);
   const otherDiffers = !sameVerdict(verdict, other) || verdict.failure?.firefox !== other.failure?.firefox;
+  return { exchange, verdict, credentials, alternatives, otherBrowser: otherDiffers ? other : null, otherVerdict: other };
+}
+
+export function diagnoseExchange(exchange: Exchange, browser: BrowserProfile, cookies: CookieIndex): ExchangeReport {
+  const adviceContext = analyzeExchange(exchange, browser, cookies);
+  const { verdict, credentials, alternatives, otherVerdict: other } = adviceContext;
   const firefoxVerdict = browser.name === 'firefox' ? verdict : other;
   const chromiumVerdict = browser.name === 'firefox' ? other : verdict;
-
-  const adviceContext: AdviceContext = {
-    exchange,
-    verdict,
-    credentials,
-    alternatives,
-    otherBrowser: otherDiffers ? other : null,
-  };
   const diagnoses: DiagnosisReport[] = [];
   if (verdict.failure) {
     diagnoses.push(toDiagnosis(checkRules[verdict.failure.rule as keyof typeof checkRules], verdict.failure.finding));
@@ -134,7 +131,7 @@ export function diagnoseExchange(exchange: Exchange, browser: BrowserProfile, co
     mode: exchange.mode,
     crossOrigin: exchange.crossOrigin,
     status: lastEntry ? lastEntry.status : null,
-    deviation: otherDiffers ? describeDeviation(browser, verdict, other) : null,
+    deviation: adviceContext.otherBrowser ? describeDeviation(browser, verdict, other) : null,
     alternatives:
       alternatives?.map((v) => ({
         credentials: v.credentials ? 'include' : 'not-include',

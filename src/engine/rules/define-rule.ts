@@ -53,6 +53,8 @@ export interface AdviceContext {
   readonly alternatives: readonly Verdict[] | null;
   /** The other browser's verdict, when it differs. */
   readonly otherBrowser: Verdict | null;
+  /** The other browser's verdict, always. */
+  readonly otherVerdict: Verdict;
 }
 
 /** Explains, warns or teaches about an exchange after its verdict is known; never changes the verdict. */
