@@ -13,8 +13,10 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'cli') return cliBuild();
   if (mode === 'chrome' || mode === 'firefox') return extensionBuild(mode);
   return {
+    define: { __VERSION__: JSON.stringify(pkg.version) },
     test: {
       include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+      exclude: ['test/e2e/**', 'node_modules/**'],
       environment: 'node',
       testTimeout: 20_000,
     },

@@ -6,7 +6,8 @@ type Style = Parameters<typeof styleText>[0];
 
 /** Human-readable report for a terminal; colour only when `color` is set (a TTY that did not opt out). */
 export function formatText(report: Report, color: boolean): string {
-  const paint = (style: Style, text: string) => (color ? styleText(style, text) : text);
+  // The caller decides about colour (TTY, --no-color, NO_COLOR); styleText must not second-guess it.
+  const paint = (style: Style, text: string) => (color ? styleText(style, text, { validateStream: false }) : text);
   const lines: string[] = [];
   for (const input of report.inputs) {
     const producer = input.creator ?? 'unknown producer';

@@ -81,7 +81,14 @@ export function analyzeExchange(exchange: Exchange, browser: BrowserProfile, coo
   const { verdict, credentials, alternatives } = decide(exchange, browser, inferCredentials(exchange, cookies));
   const other = evaluate(exchange, otherBrowser(browser), verdict.credentials);
   const otherDiffers = !sameVerdict(verdict, other) || verdict.failure?.firefox !== other.failure?.firefox;
-  return { exchange, verdict, credentials, alternatives, otherBrowser: otherDiffers ? other : null, otherVerdict: other };
+  return {
+    exchange,
+    verdict,
+    credentials,
+    alternatives,
+    otherBrowser: otherDiffers ? other : null,
+    otherVerdict: other,
+  };
 }
 
 export function diagnoseExchange(exchange: Exchange, browser: BrowserProfile, cookies: CookieIndex): ExchangeReport {

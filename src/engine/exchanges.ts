@@ -224,7 +224,9 @@ function requestMode(entry: Entry, hasPreflight: boolean, origin: string | null)
   if (entry.resourceType === 'fetch' || entry.resourceType === 'xhr') {
     // fetch() defaults to cors and XHR is always cors; a sent CORS request carries Origin. Without a response the
     // HAR may hold only provisional headers, so a missing Origin proves nothing then.
-    return hasOrigin || entry.status === 0 ? 'cors' : 'no-cors';
+    // A same-origin GET carries no Origin in either mode; cors is fetch's default.
+    const sameOrigin = origin !== null && originOf(entry.url) === origin;
+    return hasOrigin || sameOrigin || entry.status === 0 ? 'cors' : 'no-cors';
   }
   // Origin rides on every CORS request, and on no-cors requests only for non-GET/HEAD methods (R13).
   if (hasOrigin && (entry.method === 'GET' || entry.method === 'HEAD')) return 'cors';

@@ -4,7 +4,7 @@ export default defineAdvice({
   id: 'no-cors-opaque-response',
   meta: {
     severity: 'warning',
-    title: 'no-cors request: the page cannot read the response',
+    title: 'Opaque response: a no-cors request cannot be read',
     description:
       'Disallow `mode: "no-cors"` for data the page needs to read: it yields an opaque response with status 0 and no body',
     messages: {
