@@ -106,7 +106,8 @@ export function har(entries: RawHarEntry[], producer: 'chromium' | 'firefox' = '
   return {
     log: {
       version: '1.2',
-      creator: producer === 'firefox' ? { name: 'Firefox', version: '153.7.0' } : { name: 'WebInspector', version: '537.36' },
+      creator:
+        producer === 'firefox' ? { name: 'Firefox', version: '153.7.0' } : { name: 'WebInspector', version: '537.36' },
       pages: [],
       entries,
     },

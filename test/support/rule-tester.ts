@@ -34,7 +34,7 @@ export interface Expected {
   netError?: string | null;
 }
 
-export interface AdviceCase extends CaseBase {}
+export type AdviceCase = CaseBase;
 
 function exchangesOf(entries: RawHarEntry[], browser: BrowserName) {
   const { log } = parseHarJson(har(entries, browser));
@@ -76,7 +76,11 @@ function assertRenders(rule: CheckRule | AdviceRule, finding: Finding): void {
   for (const fix of fixes[finding.messageId] ?? []) interpolate(fix, finding.data);
 }
 
-function assertTables<C extends { name: string }>(rule: { id: string; meta: { messages: object } }, valid: C[], invalid: (C & { expect: Expected | Expected[] })[]) {
+function assertTables<C extends { name: string }>(
+  rule: { id: string; meta: { messages: object } },
+  valid: C[],
+  invalid: (C & { expect: Expected | Expected[] })[],
+) {
   it('has valid and invalid cases, uniquely named, covering every message', () => {
     expect(valid.length, 'valid cases').toBeGreaterThan(0);
     expect(invalid.length, 'invalid cases').toBeGreaterThan(0);
