@@ -62,6 +62,10 @@ describe.each(allRules.map((rule) => [rule.id, rule] as const))('rule %s', (id, 
     });
   }
 
+  it('is listed in the README rule table', () => {
+    expect(readFileSync(resolve(RULES_DIR, '../../../README.md'), 'utf8')).toContain(`| \`${id}\` |`);
+  });
+
   it('has a table-driven test file', () => {
     expect(existsSync(resolve(TESTS_DIR, `${id}.test.ts`)), `test/engine/rules/${id}.test.ts`).toBe(true);
   });
