@@ -63,7 +63,8 @@ describe.each(allRules.map((rule) => [rule.id, rule] as const))('rule %s', (id, 
   }
 
   it('is listed in the README rule table', () => {
-    expect(readFileSync(resolve(RULES_DIR, '../../../README.md'), 'utf8')).toContain(`| \`${id}\` |`);
+    const readme = readFileSync(resolve(RULES_DIR, '../../../README.md'), 'utf8');
+    expect(readme.split('\n').some((line) => line.startsWith(`| \`${id}\` `))).toBe(true);
   });
 
   it('has a table-driven test file', () => {
