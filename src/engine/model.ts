@@ -74,6 +74,8 @@ export interface Finding {
 /** The check that decided a verdict. */
 export interface Failure {
   readonly rule: string;
+  /** "blocked" for CORS checks, "failed-not-cors" for network-level failures. */
+  readonly outcome: 'blocked' | 'failed-not-cors';
   readonly stage: Stage;
   readonly hop: number;
   /** The entry whose response failed, or null for failures derived without one. */

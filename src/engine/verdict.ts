@@ -66,13 +66,13 @@ export function evaluate(exchange: Exchange, browser: BrowserProfile, credential
 
     if (hop.entry) {
       const failure = run('network', hop.entry);
-      if (failure) return { ...base, outcome: 'failed-not-cors', failure, wildcardAuthorization };
+      if (failure) return { ...base, outcome: failure.outcome, failure, wildcardAuthorization };
     }
     if (!hop.corsChecked) continue;
 
     if (hop.preflight) {
       const failure = run('preflight', hop.preflight);
-      if (failure) return { ...base, outcome: 'blocked', failure, wildcardAuthorization };
+      if (failure) return { ...base, outcome: failure.outcome, failure, wildcardAuthorization };
       wildcardAuthorization ||= authorizationOnlyByWildcard(hop.preflight, credentials, browser);
     } else if (hop.preflightState === 'not-observed' && (!hop.entry || wasNeverSent(hop.entry))) {
       return {
@@ -107,7 +107,7 @@ export function evaluate(exchange: Exchange, browser: BrowserProfile, credential
 
     const stage: Stage = isRedirectStatus(hop.entry.status) && hop.entry.redirectUrl ? 'redirect' : 'response';
     const failure = run(stage, hop.entry);
-    if (failure) return { ...base, outcome: 'blocked', failure, wildcardAuthorization };
+    if (failure) return { ...base, outcome: failure.outcome, failure, wildcardAuthorization };
   }
   return { ...base, outcome: 'allowed', failure: null, wildcardAuthorization };
 }
@@ -119,6 +119,7 @@ function runChecks(context: CheckContext): Failure | null {
     if (!finding) continue;
     return {
       rule: rule.id,
+      outcome: rule.meta.outcome,
       stage: context.stage,
       hop: context.hopIndex,
       entry: context.response,

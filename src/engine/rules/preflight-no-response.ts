@@ -7,12 +7,14 @@ export default defineCheck({
     severity: 'error',
     title: 'The preflight got no response',
     description: 'Require the preflight (OPTIONS) request to reach the server and get an HTTP response',
-    chromium: { preflight: 'InvalidResponse' },
+    // Chromium ends the request with the preflight's net error and no CorsError (preflight_controller.cc,
+    // HandleResponseBody); Firefox logs its generic "CORS request did not succeed".
+    chromium: { preflight: null },
     firefox: 'CORSDidNotSucceed2',
-    outcome: 'blocked',
+    outcome: 'failed-not-cors',
     messages: {
       noResponse:
-        'The preflight (OPTIONS) request to {{url}} got no HTTP response{{because}}, so the browser never sent the {{method}} request.',
+        'The preflight (OPTIONS) request to {{url}} got no HTTP response{{because}}, so the browser never sent the {{method}} request. This is a network problem, not a CORS setting.',
     },
     fixes: {
       noResponse: [
@@ -28,7 +30,7 @@ export default defineCheck({
       messageId: 'noResponse',
       data: { url: response.url, method: ctx.hop.method, because },
       parameter: null,
-      netError: response.error ?? null,
+      netError: response.error ?? 'no-response',
       evidence: [response.error ? errorEvidence(ctx) : statusEvidence(ctx, '2xx')],
     };
   },
