@@ -1,6 +1,7 @@
 // A first, minimal panel: every exchange of the inspected page with its verdict. The full panel (detail view,
 // export, navigation handling) is built on this in its own issue.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { LiveCapture } from '../capture/live-capture';
 import { diagnose, parseHarJson, type ExchangeReport, type RawHarEntry } from '../engine';
 import type { DevtoolsHost } from '../platform/devtools-host';
 
@@ -9,7 +10,12 @@ export function App({ host }: { host: DevtoolsHost }) {
   const report = useMemo(
     () =>
       diagnose(
-        [{ file: 'live', har: parseHarJson({ log: { creator: { name: creatorName(host), version: '' }, entries } }) }],
+        [
+          {
+            file: 'live',
+            har: parseHarJson({ log: { creator: { name: creatorName(host), version: '' }, entries: [...entries] } }),
+          },
+        ],
         {
           version: __VERSION__,
         },
@@ -56,33 +62,12 @@ function creatorName(host: DevtoolsHost): string {
   return host.browser === 'firefox' ? 'Firefox' : 'WebInspector';
 }
 
-/** The page's entries so far: a getHAR() backfill, then live ones (the panel loads only when first shown). */
-function useCapturedEntries(host: DevtoolsHost): RawHarEntry[] {
-  const [entries, setEntries] = useState<RawHarEntry[]>([]);
+/** The captured entries, re-rendered whenever the capture changes. */
+function useCapturedEntries(host: DevtoolsHost): readonly RawHarEntry[] {
+  const capture = useMemo(() => new LiveCapture(host), [host]);
   useEffect(() => {
-    let live: RawHarEntry[] = [];
-    let backfilled = false;
-    const stopFinished = host.onRequestFinished((entry) => {
-      live = [...live, entry];
-      if (backfilled) setEntries((current) => [...current, entry]);
-    });
-    const stopNavigated = host.onNavigated(() => {
-      live = [];
-      setEntries([]);
-    });
-    void host.getHar().then((har) => {
-      backfilled = true;
-      const seen = new Set(har.map(entryKey));
-      setEntries([...har, ...live.filter((entry) => !seen.has(entryKey(entry)))]);
-    });
-    return () => {
-      stopFinished();
-      stopNavigated();
-    };
-  }, [host]);
-  return entries;
-}
-
-function entryKey(entry: RawHarEntry): string {
-  return `${String(entry.startedDateTime)} ${String(entry.request?.method)} ${String(entry.request?.url)}`;
+    void capture.start();
+    return () => capture.stop();
+  }, [capture]);
+  return useSyncExternalStore(capture.subscribe, capture.getEntries);
 }
