@@ -1,3 +1,4 @@
+import { wasNeverSent } from '../har/entry-facts';
 import { defineAdvice } from './define-rule';
 
 export default defineAdvice({
@@ -19,7 +20,9 @@ export default defineAdvice({
   },
   check({ exchange }) {
     return exchange.hops.flatMap((hop) => {
-      if (hop.preflightState !== 'not-observed' || !hop.entry) return [];
+      // A cached preflight lets the request go out (R7), so a request the browser never sent was not served by
+      // one: its preflight failed out of the capture's sight, which verdict-not-derived explains.
+      if (hop.preflightState !== 'not-observed' || !hop.entry || wasNeverSent(hop.entry)) return [];
       const reasons = hop.preflightReasons
         .map((r) => (r.kind === 'method' ? `method ${r.method}` : `header ${r.name}: ${r.reason}`))
         .join('; ');

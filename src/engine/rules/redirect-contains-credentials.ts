@@ -31,7 +31,9 @@ export default defineCheck({
       return null;
     }
     if (parsed.username === '' && parsed.password === '') return null;
-    if (originOf(target) === ctx.hop.origin) return null;
+    // R11: a same-origin Location is exempt only while the response tainting is still "basic"; once the chain has
+    // left the page's origin (tainting "cors"), credentials in any Location are a network error.
+    if (!ctx.hop.corsChecked && originOf(target) === ctx.hop.origin) return null;
     return {
       messageId: 'credentialsInUrl',
       data: { status: String(ctx.response.status), url: ctx.response.url, location: target },

@@ -29,7 +29,10 @@ testCheckRule(rule, {
     {
       name: 'a 500 without CORS headers after a good preflight',
       stage: 'response',
-      entries: [preflight({ responseHeaders: allow() }), entry({ method: 'PUT', status: 500, statusText: 'Internal Server Error' })],
+      entries: [
+        preflight({ responseHeaders: allow() }),
+        entry({ method: 'PUT', status: 500, statusText: 'Internal Server Error' }),
+      ],
       expect: { messageId: 'missingOnError', data: { status: '500 Internal Server Error' } },
     },
     {
@@ -42,8 +45,17 @@ testCheckRule(rule, {
       name: 'redirect hop without the header',
       stage: 'redirect',
       entries: [
-        entry({ status: 302, redirectURL: 'https://cdn.example/data', responseHeaders: { Location: 'https://cdn.example/data' } }),
-        entry({ url: 'https://cdn.example/data', at: 5, requestHeaders: { Origin: 'null' }, responseHeaders: allow('*') }),
+        entry({
+          status: 302,
+          redirectURL: 'https://cdn.example/data',
+          responseHeaders: { Location: 'https://cdn.example/data' },
+        }),
+        entry({
+          url: 'https://cdn.example/data',
+          at: 5,
+          requestHeaders: { Origin: 'null' },
+          responseHeaders: allow('*'),
+        }),
       ],
       expect: { messageId: 'missing', data: { what: 'The 302 redirect' } },
     },
