@@ -223,6 +223,8 @@ function fitsCapture(exchange: Exchange, verdict: Verdict): boolean {
   for (const [index, hop] of exchange.hops.entries()) {
     if (!hop.entry) continue;
     const sent = !wasNeverSent(hop.entry);
+    // A hop the browser went on to request means every earlier hop passed.
+    if (sent && verdict.failure && verdict.failure.hop < index) return false;
     // Blocked at this hop's preflight means the request itself never went out, and vice versa.
     if (failedAt === index && sent) return false;
     if (!sent && failedAt === null && !(verdict.outcome === 'blocked' && verdict.failure === null)) return false;

@@ -4,7 +4,7 @@
 // work grows linearly with the capture.
 import { parseRequestedHeaders } from './cors/header-lists';
 import { originOf } from './cors/origin';
-import { isSafelistedMethod, unsafeRequestHeaders } from './cors/safelist';
+import { isSafelistedMethod, normalizeMethod, unsafeRequestHeaders } from './cors/safelist';
 import { isPreflight, isRedirectStatus } from './har/entry-facts';
 import type { Entry, PageInfo } from './har/normalize';
 import type { Exchange, Hop, PreflightReason, RequestMode } from './model';
@@ -228,8 +228,14 @@ function requestMode(entry: Entry, hasPreflight: boolean, origin: string | null)
     const sameOrigin = origin !== null && originOf(entry.url) === origin;
     return hasOrigin || sameOrigin || entry.status === 0 ? 'cors' : 'no-cors';
   }
-  // Origin rides on every CORS request, and on no-cors requests only for non-GET/HEAD methods (R13).
-  if (hasOrigin && (entry.method === 'GET' || entry.method === 'HEAD')) return 'cors';
+  // Origin rides on every CORS request, and on no-cors requests only for non-GET/HEAD methods (R13); no-cors
+  // allows only GET, HEAD and POST, so any other method with an Origin is a CORS request.
+  if (
+    hasOrigin &&
+    (entry.method === 'GET' || entry.method === 'HEAD' || !isSafelistedMethod(normalizeMethod(entry.method)))
+  ) {
+    return 'cors';
+  }
   if (origin !== null && originOf(entry.url) === origin) return 'unknown';
   return hasOrigin ? 'unknown' : 'no-cors';
 }

@@ -3,6 +3,7 @@
 export type NetErrorKind =
   | 'cors' // the generic failure Chromium records on CORS-blocked requests
   | 'blocked-by-client'
+  | 'blocked-by-csp'
   | 'blocked-by-response'
   | 'aborted'
   | 'dns'
@@ -16,9 +17,8 @@ export function classifyNetError(error: string): NetErrorKind {
   const name = error.replace(/^net::/, '');
   if (name === 'ERR_FAILED') return 'cors';
   if (name === 'ERR_BLOCKED_BY_CLIENT' || name === 'ERR_BLOCKED_BY_ADMINISTRATOR') return 'blocked-by-client';
-  if (name === 'ERR_BLOCKED_BY_ORB' || name === 'ERR_BLOCKED_BY_RESPONSE' || name.startsWith('ERR_BLOCKED_BY_CSP')) {
-    return 'blocked-by-response';
-  }
+  if (name.startsWith('ERR_BLOCKED_BY_CSP')) return 'blocked-by-csp';
+  if (name === 'ERR_BLOCKED_BY_ORB' || name === 'ERR_BLOCKED_BY_RESPONSE') return 'blocked-by-response';
   if (name === 'ERR_ABORTED') return 'aborted';
   if (name.includes('LOCAL_NETWORK') || name.includes('PRIVATE_NETWORK')) return 'local-network';
   if (name.startsWith('ERR_NAME_') || name.includes('DNS')) return 'dns';

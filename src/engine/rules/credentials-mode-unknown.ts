@@ -1,3 +1,4 @@
+import type { Verdict } from '../model';
 import { defineAdvice } from './define-rule';
 
 export default defineAdvice({
@@ -24,7 +25,7 @@ export default defineAdvice({
       v.outcome === 'allowed'
         ? 'allows it'
         : v.outcome === 'blocked'
-          ? `blocks it (${v.failure?.chromium ?? 'cause not visible'})`
+          ? `blocks it (${browserName(v) ?? 'cause not visible'})`
           : v.outcome === 'failed-not-cors'
             ? 'fails it for a reason other than CORS'
             : 'cannot be judged from the capture';
@@ -43,3 +44,10 @@ export default defineAdvice({
     ];
   },
 });
+
+/** The failure in the deciding browser's own vocabulary. */
+function browserName(v: Verdict): string | null {
+  const failure = v.failure;
+  if (!failure) return null;
+  return v.browser.name === 'firefox' ? (failure.firefox ?? failure.rule) : (failure.chromium ?? failure.rule);
+}

@@ -18,7 +18,7 @@ interface BaseMeta<M extends string> {
 export interface CheckMeta<M extends string> extends BaseMeta<M> {
   /** Chromium's CorsError for a failure at each stage this rule checks (null: not a CORS error in Chromium). */
   readonly chromium: Partial<Record<Stage, CorsErrorName | null>>;
-  /** Firefox's console category for the same failure (null: Firefox logs none, or only CORSDidNotSucceed2). */
+  /** Firefox's console category for the same failure (null: Firefox logs no CORS category for it). */
   readonly firefox: FirefoxCategory | null;
   /** A network-stage rule ends the verdict as "failed-not-cors" instead of "blocked". */
   readonly outcome: 'blocked' | 'failed-not-cors';

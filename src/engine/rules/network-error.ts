@@ -3,7 +3,7 @@ import { wasNeverSent } from '../har/entry-facts';
 import { defineCheck } from './define-rule';
 import { errorEvidence, statusEvidence } from './support';
 
-type Kind = Exclude<NetErrorKind, 'cors' | 'blocked-by-client' | 'blocked-by-response'>;
+type Kind = Exclude<NetErrorKind, 'cors' | 'blocked-by-client' | 'blocked-by-csp' | 'blocked-by-response'>;
 
 const MESSAGE_IDS: Record<Kind, 'dns' | 'connection' | 'tls' | 'timeout' | 'aborted' | 'localNetwork' | 'other'> = {
   dns: 'dns',
@@ -60,7 +60,13 @@ export default defineCheck({
     if (response.error) {
       const error: string = response.error;
       const kind = classifyNetError(error);
-      if (kind === 'cors' || kind === 'blocked-by-client' || kind === 'blocked-by-response') return null;
+      if (
+        kind === 'cors' ||
+        kind === 'blocked-by-client' ||
+        kind === 'blocked-by-csp' ||
+        kind === 'blocked-by-response'
+      )
+        return null;
       if (kind === 'aborted' && ctx.exchange.mode === 'no-cors') return null;
       return {
         messageId: MESSAGE_IDS[kind],

@@ -35,6 +35,16 @@ testCheckRule(rule, {
       },
     },
     {
+      name: "the page's own Content-Security-Policy has no connect-src for the API",
+      stage: 'network',
+      entries: failed('net::ERR_BLOCKED_BY_CSP'),
+      expect: {
+        messageId: 'contentSecurityPolicy',
+        netError: 'net::ERR_BLOCKED_BY_CSP',
+        data: { origin: API },
+      },
+    },
+    {
       name: 'administrator policy blocked the URL',
       stage: 'network',
       entries: failed('net::ERR_BLOCKED_BY_ADMINISTRATOR'),

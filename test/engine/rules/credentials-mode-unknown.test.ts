@@ -45,7 +45,7 @@ testAdviceRule(rule, {
       expect: [
         {
           messageId: 'depends',
-          data: { without: 'allows it', with: 'blocks it (WildcardOriginNotAllowed)', origin: PAGE },
+          data: { without: 'allows it', with: 'blocks it (CORSNotSupportingCredentials)', origin: PAGE },
         },
       ],
     },
@@ -53,13 +53,15 @@ testAdviceRule(rule, {
       name: 'Firefox: origin allowed but no Access-Control-Allow-Credentials',
       browser: 'firefox',
       entries: firefoxGet(allow()),
-      expect: [{ messageId: 'depends', data: { without: 'allows it', with: 'blocks it (InvalidAllowCredentials)' } }],
+      expect: [
+        { messageId: 'depends', data: { without: 'allows it', with: 'blocks it (CORSMissingAllowCredentials)' } },
+      ],
     },
     {
       name: 'Firefox: credentials header in odd casing saying "True"',
       browser: 'firefox',
       entries: firefoxGet(allow(PAGE, { 'ACCESS-CONTROL-ALLOW-CREDENTIALS': 'True' })),
-      expect: [{ messageId: 'depends', data: { with: 'blocks it (InvalidAllowCredentials)' } }],
+      expect: [{ messageId: 'depends', data: { with: 'blocks it (CORSMissingAllowCredentials)' } }],
     },
   ],
 });

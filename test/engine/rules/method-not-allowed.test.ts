@@ -96,7 +96,7 @@ testCheckRule(rule, {
       stage: 'preflight',
       browser: 'firefox',
       entries: blocked('patch', 'GET, PATCH', 'firefox'),
-      expect: { messageId: 'notListed', parameter: 'patch' },
+      expect: { messageId: 'lowerCaseMethod', parameter: 'patch', data: { method: 'patch', upper: 'PATCH' } },
     },
     {
       name: 'Firefox: method listed in lower case',
