@@ -2,7 +2,13 @@
 // browser that produced each HAR (and the other browser, to note deviations), then the advice rules.
 import { detectBrowser, otherBrowser, profileFor, type BrowserProfile } from './cors/browsers';
 import { chromiumConsoleMessage, firefoxConsoleMessage, initiatorWord, type ConsoleContext } from './cors/vocabulary';
+import { captureFacts, type CaptureFacts } from './capture-facts';
+import { originOf } from './cors/origin';
+import { isSafelistedMethod } from './cors/safelist';
 import { indexCookies, inferCredentials, type CookieIndex } from './credentials';
+import { curlCommands } from './curl';
+import { stackFixes, type FixValues } from './fixes/catalog';
+import { detectStacks } from './fixes/stacks';
 import { buildExchanges } from './exchanges';
 import { wasNeverSent } from './har/entry-facts';
 import { normalizeEntries, normalizePages } from './har/normalize';
@@ -49,9 +55,10 @@ export function diagnose(inputs: readonly HarInput[], options: DiagnoseOptions):
       ],
     });
     const browser = profileFor(detected.name);
-    const cookies = indexCookies(entries);
-    for (const exchange of buildExchanges(input, { entries, pages: normalizePages(log) })) {
-      if (options.all || isListed(exchange)) exchanges.push(diagnoseExchange(exchange, browser, cookies));
+    const pages = normalizePages(log);
+    const context: CaptureContext = { browser, cookies: indexCookies(entries), facts: captureFacts(entries, pages) };
+    for (const exchange of buildExchanges(input, { entries, pages })) {
+      if (options.all || isListed(exchange)) exchanges.push(diagnoseExchange(exchange, context));
     }
   });
   const count = (outcome: string) => exchanges.filter((e) => e.outcome === outcome).length;
@@ -76,8 +83,15 @@ function isListed(exchange: Exchange): boolean {
   return exchange.hops.some((hop) => hop.entry && (hop.entry.status === 0 || hop.entry.error));
 }
 
+/** What every exchange of one capture is judged with. */
+export interface CaptureContext {
+  browser: BrowserProfile;
+  cookies: CookieIndex;
+  facts: CaptureFacts;
+}
+
 /** The verdict and everything the advice rules need, for one exchange. */
-export function analyzeExchange(exchange: Exchange, browser: BrowserProfile, cookies: CookieIndex): AdviceContext {
+export function analyzeExchange(exchange: Exchange, { browser, cookies, facts }: CaptureContext): AdviceContext {
   const { verdict, credentials, alternatives } = decide(exchange, browser, inferCredentials(exchange, cookies));
   const other = evaluate(exchange, otherBrowser(browser), verdict.credentials);
   const otherDiffers = !sameVerdict(verdict, other) || verdict.failure?.firefox !== other.failure?.firefox;
@@ -88,22 +102,30 @@ export function analyzeExchange(exchange: Exchange, browser: BrowserProfile, coo
     alternatives,
     otherBrowser: otherDiffers ? other : null,
     otherVerdict: other,
+    capture: facts,
   };
 }
 
-export function diagnoseExchange(exchange: Exchange, browser: BrowserProfile, cookies: CookieIndex): ExchangeReport {
-  const adviceContext = analyzeExchange(exchange, browser, cookies);
+export function diagnoseExchange(exchange: Exchange, context: CaptureContext): ExchangeReport {
+  const { browser } = context;
+  const adviceContext = analyzeExchange(exchange, context);
   const { verdict, credentials, alternatives, otherVerdict: other } = adviceContext;
   const firefoxVerdict = browser.name === 'firefox' ? verdict : other;
   const chromiumVerdict = browser.name === 'firefox' ? other : verdict;
+  const stacks = detectStacks(serverResponses(exchange, context.facts));
+  const fixValues = valuesForFixes(exchange);
+  const diagnose = (rule: Rule, finding: Finding) =>
+    toDiagnosis(rule, finding, stackFixes(rule.meta.fixTopics ?? [], stacks, fixValues));
   const diagnoses: DiagnosisReport[] = [];
   if (verdict.failure) {
-    diagnoses.push(toDiagnosis(checkRules[verdict.failure.rule as keyof typeof checkRules], verdict.failure.finding));
+    diagnoses.push(diagnose(checkRules[verdict.failure.rule as keyof typeof checkRules], verdict.failure.finding));
   }
   for (const rule of Object.values(adviceRules)) {
-    for (const finding of rule.check(adviceContext)) diagnoses.push(toDiagnosis(rule, finding));
+    for (const finding of rule.check(adviceContext)) diagnoses.push(diagnose(rule, finding));
   }
-  diagnoses.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  diagnoses.sort(
+    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
 
   const firstHop = exchange.hops[0];
   const lastEntry = [...exchange.hops].reverse().find((hop) => hop.entry)?.entry ?? null;
@@ -156,11 +178,45 @@ export function diagnoseExchange(exchange: Exchange, browser: BrowserProfile, co
       preflightState: hop.preflightState,
       origin: hop.origin,
     })),
+    stacks,
+    curl: curlCommands(exchange),
     diagnoses,
   };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+const KIND_ORDER = { 'root-cause': 0, check: 1, advice: 2 } as const;
+
+/** The exchange's own responses first, then other responses of the same server in the capture. */
+function serverResponses(exchange: Exchange, facts: CaptureFacts) {
+  const own = exchange.hops.flatMap((hop) => [hop.preflight, hop.entry]).filter((e) => e !== null);
+  const server = originOf(exchange.url);
+  const others = (server ? (facts.byServer.get(server) ?? []) : []).filter((e) => !own.includes(e));
+  return [...own, ...others].map((e) => e.responseHeaders);
+}
+
+function valuesForFixes(exchange: Exchange): FixValues {
+  const hop = exchange.hops[0];
+  const headers = (hop?.preflightReasons ?? []).flatMap((r) => (r.kind === 'header' ? [r.name] : []));
+  const methods = ['GET', 'POST', ...(isSafelistedMethod(exchange.method) ? [] : [exchange.method.toUpperCase()])];
+  let path = '/';
+  try {
+    path = new URL(exchange.url).pathname;
+  } catch {
+    // keep "/"
+  }
+  return {
+    origin: exchange.origin && exchange.origin !== 'null' ? exchange.origin : 'https://app.example',
+    methods: [...new Set(methods)].join(', '),
+    headers: headers.length ? headers.map(headerCase).join(', ') : 'Content-Type',
+    path,
+  };
+}
+
+/** "content-type" → "Content-Type", for config snippets. */
+function headerCase(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
+}
 
 interface Decision {
   verdict: Verdict;
@@ -291,18 +347,20 @@ function consoleLine(exchange: Exchange, verdict: Verdict, browser: 'chromium' |
   return failure.firefox ? firefoxConsoleMessage(failure.firefox, ctx) : null;
 }
 
-function toDiagnosis(rule: Rule, finding: Finding): DiagnosisReport {
+function toDiagnosis(rule: Rule, finding: Finding, fixesByStack: DiagnosisReport['stackFixes']): DiagnosisReport {
   const messages = rule.meta.messages as Record<string, string>;
   const fixes = rule.meta.fixes as Record<string, readonly string[]>;
   const template = messages[finding.messageId];
   if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id "${finding.messageId}"`);
   return {
     rule: rule.id,
+    kind: rule.kind === 'check' ? 'check' : rule.meta.rootCause ? 'root-cause' : 'advice',
     severity: rule.meta.severity,
     title: rule.meta.title,
     message: interpolate(template, finding.data),
     evidence: [...finding.evidence],
     fixes: (fixes[finding.messageId] ?? []).map((fix) => interpolate(fix, finding.data)),
+    stackFixes: fixesByStack,
     docs: `src/engine/rules/${rule.id}.md`,
   };
 }

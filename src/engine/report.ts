@@ -2,6 +2,8 @@
 // Extend it, never break it: other tools and our tests depend on it.
 import type { BrowserName } from './cors/browsers';
 import type { CorsErrorName, FirefoxCategory } from './cors/vocabulary';
+import type { StackFixReport } from './fixes/catalog';
+import type { DetectedStack } from './fixes/stacks';
 import type { CredentialsMode, Evidence, Outcome, PreflightState, RequestMode, Severity, Stage } from './model';
 
 export interface Report {
@@ -62,6 +64,11 @@ export interface ExchangeReport {
   /** When credentials are unknown and matter: the verdict under each assumption. */
   alternatives: AlternativeReport[] | null;
   hops: HopReport[];
+  /** Server software the response headers reveal (application frameworks first), with the header as evidence. */
+  stacks: DetectedStack[];
+  /** curl commands that replay the preflight and the real request (credentials redacted). */
+  curl: { preflight: string | null; request: string | null };
+  /** Root causes first, then the failed check, then advice. */
   diagnoses: DiagnosisReport[];
 }
 
@@ -87,11 +94,15 @@ export interface HopReport {
 
 export interface DiagnosisReport {
   rule: string;
+  /** "root-cause": why the check failed; "check": the browser check that failed; "advice": warnings and notes. */
+  kind: 'root-cause' | 'check' | 'advice';
   severity: Severity;
   title: string;
   message: string;
   evidence: Evidence[];
   fixes: string[];
+  /** The fix in each stack's terms, detected stacks first. */
+  stackFixes: StackFixReport[];
   /** The rule's documentation, relative to the repository root. */
   docs: string;
 }

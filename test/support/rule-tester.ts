@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AdviceRule, CheckRule, RawHarEntry } from '../../src/engine';
 import { profileFor, type BrowserName } from '../../src/engine/cors/browsers';
+import { captureFacts } from '../../src/engine/capture-facts';
 import { indexCookies } from '../../src/engine/credentials';
 import { analyzeExchange } from '../../src/engine/diagnose';
 import { buildExchanges } from '../../src/engine/exchanges';
@@ -120,7 +121,12 @@ export function testAdviceRule(
   const run = (c: AdviceCase) => {
     const browser = c.browser ?? 'chromium';
     const { exchanges, normalized } = exchangesOf(c.entries, browser);
-    return rule.check(analyzeExchange(pick(exchanges, c.url), profileFor(browser), indexCookies(normalized)));
+    const context = {
+      browser: profileFor(browser),
+      cookies: indexCookies(normalized),
+      facts: captureFacts(normalized, []),
+    };
+    return rule.check(analyzeExchange(pick(exchanges, c.url), context));
   };
   describe(rule.id, () => {
     assertTables(rule, tables.valid, tables.invalid);

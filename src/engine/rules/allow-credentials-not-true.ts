@@ -15,6 +15,7 @@ export default defineCheck({
     },
     firefox: 'CORSMissingAllowCredentials',
     outcome: 'blocked',
+    fixTopics: ['allow-credentials'],
     messages: {
       missing:
         '{{what}} from {{url}} has no Access-Control-Allow-Credentials header, but the request was made with credentials, so the browser {{consequence}}.',

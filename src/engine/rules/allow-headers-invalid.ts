@@ -12,6 +12,7 @@ export default defineCheck({
     chromium: { preflight: 'InvalidAllowHeadersPreflightResponse' },
     firefox: 'CORSInvalidAllowHeader',
     outcome: 'blocked',
+    fixTopics: ['allow-methods-headers'],
     messages: {
       invalid:
         'The preflight response from {{url}} lists "{{token}}" in Access-Control-Allow-Headers, which is not a header name, so Firefox rejects the whole preflight and never sends the {{method}} request.',

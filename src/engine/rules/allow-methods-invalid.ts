@@ -12,6 +12,7 @@ export default defineCheck({
     chromium: { preflight: 'InvalidAllowMethodsPreflightResponse' },
     firefox: 'CORSInvalidAllowMethod',
     outcome: 'blocked',
+    fixTopics: ['allow-methods-headers'],
     messages: {
       invalid:
         'The preflight response from {{url}} lists "{{token}}" in Access-Control-Allow-Methods, which is not a method name, so Firefox rejects the whole preflight and never sends the {{method}} request.',

@@ -17,6 +17,7 @@ export default defineCheck({
     // Firefox does not distinguish this case: it reports the value as not matching (allow-origin-mismatch).
     firefox: null,
     outcome: 'blocked',
+    fixTopics: ['allow-origin'],
     messages: {
       invalid:
         '{{what}} from {{url}} sends Access-Control-Allow-Origin "{{value}}", which is not an origin, so the browser {{consequence}}.',

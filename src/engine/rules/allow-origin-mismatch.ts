@@ -14,6 +14,7 @@ export default defineCheck({
     },
     firefox: 'CORSAllowOriginNotMatchingOrigin',
     outcome: 'blocked',
+    fixTopics: ['allow-origin'],
     messages: {
       mismatch:
         '{{what}} from {{url}} allows origin "{{value}}", but the request came from "{{origin}}", so the browser {{consequence}}.',

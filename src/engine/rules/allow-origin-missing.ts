@@ -15,6 +15,7 @@ export default defineCheck({
     },
     firefox: 'CORSMissingAllowOrigin2',
     outcome: 'blocked',
+    fixTopics: ['allow-origin', 'cors-on-errors'],
     messages: {
       missing:
         '{{what}} from {{url}} ({{status}}) has no Access-Control-Allow-Origin header, so the browser {{consequence}}.',

@@ -14,6 +14,7 @@ export default defineCheck({
     },
     firefox: 'CORSMultipleAllowOriginNotAllowed',
     outcome: 'blocked',
+    fixTopics: ['single-allow-origin'],
     messages: {
       duplicateHeaders:
         '{{what}} from {{url}} has {{count}} Access-Control-Allow-Origin headers ({{values}}), so the browser {{consequence}}. Only one is allowed.',

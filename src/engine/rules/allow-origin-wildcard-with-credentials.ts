@@ -14,6 +14,7 @@ export default defineCheck({
     },
     firefox: 'CORSNotSupportingCredentials',
     outcome: 'blocked',
+    fixTopics: ['allow-credentials'],
     messages: {
       wildcard:
         '{{what}} from {{url}} sends `Access-Control-Allow-Origin: *`, but the request was made with credentials (cookies or HTTP auth), so the browser {{consequence}}. "*" only works without credentials.',

@@ -1,5 +1,7 @@
 import type { BrowserProfile } from '../cors/browsers';
+import type { CaptureFacts } from '../capture-facts';
 import type { CorsErrorName, FirefoxCategory } from '../cors/vocabulary';
+import type { FixTopic } from '../fixes/topics';
 import type { Entry } from '../har/normalize';
 import type { CredentialsInference, Exchange, Finding, Hop, Severity, Stage, Verdict } from '../model';
 
@@ -13,6 +15,13 @@ interface BaseMeta<M extends string> {
   readonly messages: Readonly<Record<M, string>>;
   /** What to change, by message id; templates share the message's placeholders. */
   readonly fixes: Readonly<Record<M, readonly string[]>>;
+  /** Which stack-specific fixes apply (src/engine/fixes): shown for the detected stack first. */
+  readonly fixTopics?: readonly FixTopic[];
+}
+
+export interface AdviceMeta<M extends string> extends BaseMeta<M> {
+  /** A root cause: why the failing check failed. Listed before the failing check itself. */
+  readonly rootCause?: boolean;
 }
 
 export interface CheckMeta<M extends string> extends BaseMeta<M> {
@@ -55,13 +64,15 @@ export interface AdviceContext {
   readonly otherBrowser: Verdict | null;
   /** The other browser's verdict, always. */
   readonly otherVerdict: Verdict;
+  /** Facts about the whole capture the exchange came from (other responses of the same server, cookies…). */
+  readonly capture: CaptureFacts;
 }
 
 /** Explains, warns or teaches about an exchange after its verdict is known; never changes the verdict. */
 export interface AdviceRule<M extends string = string> {
   readonly kind: 'advice';
   readonly id: string;
-  readonly meta: BaseMeta<M>;
+  readonly meta: AdviceMeta<M>;
   check(context: AdviceContext): (Finding & { messageId: M })[];
 }
 

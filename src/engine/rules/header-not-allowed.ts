@@ -12,6 +12,7 @@ export default defineCheck({
     chromium: { preflight: 'HeaderDisallowedByPreflightResponse' },
     firefox: 'CORSMissingAllowHeaderFromPreflight2',
     outcome: 'blocked',
+    fixTopics: ['allow-methods-headers'],
     messages: {
       notListed:
         'The request sends the header {{header}}, but the preflight response from {{url}} allows only {{allowed}}, so the browser never sent the {{method}} request.',

@@ -11,6 +11,7 @@ import allowOriginWildcardWithCredentials from './allow-origin-wildcard-with-cre
 import authorizationCoveredByWildcard from './authorization-covered-by-wildcard';
 import blockedByClient from './blocked-by-client';
 import credentialsModeUnknown from './credentials-mode-unknown';
+import errorStatusWithoutCors from './error-status-without-cors';
 import headerNotAllowed from './header-not-allowed';
 import methodNotAllowed from './method-not-allowed';
 import mixedContent from './mixed-content';
@@ -51,6 +52,7 @@ export const checkRules = {
 export const adviceRules = {
   'authorization-covered-by-wildcard': authorizationCoveredByWildcard,
   'credentials-mode-unknown': credentialsModeUnknown,
+  'error-status-without-cors': errorStatusWithoutCors,
   'no-cors-opaque-response': noCorsOpaqueResponse,
   'preflight-not-observed': preflightNotObserved,
   'verdict-not-derived': verdictNotDerived,

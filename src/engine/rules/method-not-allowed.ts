@@ -13,6 +13,7 @@ export default defineCheck({
     chromium: { preflight: 'MethodDisallowedByPreflightResponse' },
     firefox: 'CORSMethodNotFound',
     outcome: 'blocked',
+    fixTopics: ['allow-methods-headers'],
     messages: {
       notListed:
         'The preflight response from {{url}} allows the methods {{allowed}}, which does not include {{method}}, so the browser never sent the {{method}} request.',

@@ -11,6 +11,7 @@ export default defineCheck({
     chromium: { preflight: 'PreflightDisallowedRedirect' },
     firefox: 'CORSExternalRedirectNotAllowed',
     outcome: 'blocked',
+    fixTopics: ['no-redirect-on-preflight'],
     messages: {
       redirected:
         'The preflight (OPTIONS) request to {{url}} was answered with {{status}} to {{location}}. Browsers do not follow redirects on a preflight, so the {{method}} request was never sent.',

@@ -10,6 +10,7 @@ export default defineCheck({
     chromium: { preflight: 'PreflightInvalidStatus' },
     firefox: 'CORSPreflightDidNotSucceed3',
     outcome: 'blocked',
+    fixTopics: ['options-route', 'options-before-auth'],
     messages: {
       notOk:
         'The preflight (OPTIONS) request to {{url}} was answered {{status}}. It carried CORS headers, but browsers require a 2xx status on a preflight, so the {{method}} request was never sent.',

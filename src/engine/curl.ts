@@ -1,0 +1,75 @@
+// The two curl commands that replay an exchange's preflight and real request, as the browser sent them.
+import { isBrowserControlledHeader } from './cors/safelist';
+import type { Entry } from './har/normalize';
+import type { Exchange, Hop } from './model';
+import { redactHeader } from './redact';
+
+export interface CurlCommands {
+  preflight: string | null;
+  request: string | null;
+}
+
+export function curlCommands(exchange: Exchange): CurlCommands {
+  const hop = exchange.hops[0];
+  if (!hop || exchange.mode !== 'cors' || !exchange.crossOrigin) {
+    return { preflight: null, request: hop?.entry ? requestCommand(exchange, hop, hop.entry) : null };
+  }
+  return {
+    preflight: preflightCommand(hop),
+    request: hop.entry ? requestCommand(exchange, hop, hop.entry) : syntheticRequest(hop),
+  };
+}
+
+function preflightCommand(hop: Hop): string | null {
+  if (hop.preflight) {
+    const h = hop.preflight.requestHeaders;
+    return command('OPTIONS', hop.preflight.url, [
+      ['Origin', h.get('origin') ?? hop.origin],
+      ['Access-Control-Request-Method', h.get('access-control-request-method') ?? hop.method],
+      ...optional('Access-Control-Request-Headers', h.get('access-control-request-headers')),
+    ]);
+  }
+  if (hop.preflightReasons.length === 0) return null;
+  const names = hop.preflightReasons.flatMap((r) => (r.kind === 'header' ? [r.name] : []));
+  return command('OPTIONS', hop.url, [
+    ['Origin', hop.origin],
+    ['Access-Control-Request-Method', hop.method],
+    ...optional('Access-Control-Request-Headers', names.length ? names.join(',') : null),
+  ]);
+}
+
+function requestCommand(exchange: Exchange, hop: Hop, entry: Entry): string {
+  const origin = entry.requestHeaders.get('origin') ?? (exchange.crossOrigin ? hop.origin : null);
+  const headers: [string, string][] = [
+    ...optional('Origin', origin),
+    // Only what the page's script set: the browser's own headers (User-Agent, Sec-*, …) do not change CORS.
+    ...entry.requestHeaders.all
+      .filter((h) => !isBrowserControlledHeader(h.name) || /^cookie$/i.test(h.name))
+      .map((h): [string, string] => [h.name, redactHeader(h.name, h.value)]),
+  ];
+  return command(entry.method, entry.url, headers);
+}
+
+/** The real request was never captured (blocked at its preflight): rebuild it from the preflight's request. */
+function syntheticRequest(hop: Hop): string {
+  const names = hop.preflightReasons.flatMap((r) => (r.kind === 'header' ? [r.name] : []));
+  return command(hop.method, hop.url, [
+    ['Origin', hop.origin],
+    ...names.map((name): [string, string] => [name, redactHeader(name, '<value>')]),
+  ]);
+}
+
+function optional(name: string, value: string | null): [string, string][] {
+  return value === null ? [] : [[name, value]];
+}
+
+function command(method: string, url: string, headers: readonly [string, string][]): string {
+  const parts = ['curl -i', ...(method === 'GET' ? [] : [`-X ${shellQuote(method)}`]), shellQuote(url)];
+  for (const [name, value] of headers) parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  return parts.join(' ');
+}
+
+/** POSIX single quoting: safe for any byte but NUL. */
+export function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,55 @@
+// Stack-specific fixes, by topic. Each topic's file lists how each stack applies it.
+import { allowOrigin } from './catalog/allow-origin';
+import { corsOnErrors } from './catalog/cors-on-errors';
+import { interpolate } from '../interpolate';
+import { STACK_IDS, STACKS, type DetectedStack, type StackId } from './stacks';
+import type { FixTopic, StackFix, TopicCatalog } from './topics';
+
+const CATALOG: Readonly<Partial<Record<FixTopic, TopicCatalog>>> = {
+  'allow-origin': allowOrigin,
+  'cors-on-errors': corsOnErrors,
+};
+
+export interface StackFixReport extends StackFix {
+  stack: StackId;
+  label: string;
+  topic: FixTopic;
+  /** True when the capture's response headers reveal this stack. */
+  detected: boolean;
+}
+
+/** Values the snippets are filled with: the exchange's own origin, methods, headers and path. */
+export interface FixValues {
+  origin: string;
+  methods: string;
+  headers: string;
+  path: string;
+}
+
+/** Every stack's fix for these topics, the detected stacks first. */
+export function stackFixes(
+  topics: readonly FixTopic[],
+  detected: readonly DetectedStack[],
+  values: FixValues,
+): StackFixReport[] {
+  const found = new Set(detected.map((d) => d.stack));
+  const order = [...detected.map((d) => d.stack), ...STACK_IDS.filter((id) => !found.has(id))];
+  const data = { ...values };
+  return order.flatMap((stack) =>
+    topics.flatMap((topic) => {
+      const fix = CATALOG[topic]?.[stack];
+      if (!fix) return [];
+      return [
+        {
+          stack,
+          label: STACKS[stack].label,
+          topic,
+          detected: found.has(stack),
+          summary: interpolate(fix.summary, data),
+          language: fix.language,
+          code: interpolate(fix.code, data),
+        },
+      ];
+    }),
+  );
+}
