@@ -16,7 +16,7 @@ import headerNotAllowed from './header-not-allowed';
 import methodNotAllowed from './method-not-allowed';
 import mixedContent from './mixed-content';
 import networkError from './network-error';
-import noCorsOpaqueResponse from './no-cors-opaque-response';
+import noCorsOpaque from './no-cors-opaque';
 import opaqueResponseBlocked from './opaque-response-blocked';
 import preflightNoResponse from './preflight-no-response';
 import preflightNotObserved from './preflight-not-observed';
@@ -53,7 +53,7 @@ export const adviceRules = {
   'authorization-covered-by-wildcard': authorizationCoveredByWildcard,
   'credentials-mode-unknown': credentialsModeUnknown,
   'error-status-without-cors': errorStatusWithoutCors,
-  'no-cors-opaque-response': noCorsOpaqueResponse,
+  'no-cors-opaque': noCorsOpaque,
   'preflight-not-observed': preflightNotObserved,
   'verdict-not-derived': verdictNotDerived,
 } satisfies Record<string, AdviceRule>;

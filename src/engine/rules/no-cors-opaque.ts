@@ -1,7 +1,7 @@
 import { defineAdvice } from './define-rule';
 
 export default defineAdvice({
-  id: 'no-cors-opaque-response',
+  id: 'no-cors-opaque',
   meta: {
     severity: 'warning',
     title: 'Opaque response: a no-cors request cannot be read',

@@ -1,4 +1,4 @@
-import rule from '../../../src/engine/rules/no-cors-opaque-response';
+import rule from '../../../src/engine/rules/no-cors-opaque';
 import { allow, API, entry, PAGE } from '../../support/har-builders';
 import { testAdviceRule } from '../../support/rule-tester';
 
