@@ -1,7 +1,8 @@
-import type { ExchangeReport, Report } from '../engine';
+import type { DiagnosisReport, ExchangeReport, Report } from '../engine';
 import { printable } from './sanitize';
+import { fixesToShow } from './stack-fixes';
 
-/** Markdown that pastes cleanly into GitHub or Jira: one section per request that did not simply pass. */
+/** Markdown that pastes cleanly into GitHub or Jira: a summary table, then an expert's answer per problem. */
 export function formatMarkdown(report: Report): string {
   const s = report.summary;
   const out: string[] = [
@@ -13,10 +14,11 @@ export function formatMarkdown(report: Report): string {
     '| --- | --- | --- | --- |',
     ...report.inputs.map((i) => `| ${cell(i.file)} | ${i.entries} | ${cell(i.creator ?? 'unknown')} | ${i.browser} |`),
     '',
-    '| Result | Method | URL | Browser error |',
-    '| --- | --- | --- | --- |',
+    '| Result | Method | URL | Browser error | Root cause |',
+    '| --- | --- | --- | --- | --- |',
     ...report.exchanges.map(
-      (e) => `| ${e.outcome} | ${e.method} | ${cell(e.url)} | ${e.browserError ?? e.netError ?? ''} |`,
+      (e) =>
+        `| ${e.outcome} | ${e.method} | ${cell(e.url)} | ${e.browserError ?? e.netError ?? ''} | ${cell(rootCause(e)?.title ?? '')} |`,
     ),
   ];
   for (const e of report.exchanges) {
@@ -26,30 +28,96 @@ export function formatMarkdown(report: Report): string {
   return out.join('\n') + '\n';
 }
 
+const HEADINGS: Record<ExchangeReport['outcome'], string> = {
+  allowed: 'Allowed, with warnings',
+  blocked: 'Blocked',
+  'failed-not-cors': 'Failed (not CORS)',
+  unknown: 'Undecided',
+};
+
+function rootCause(e: ExchangeReport): DiagnosisReport | undefined {
+  return e.diagnoses.find((d) => d.kind === 'root-cause') ?? e.diagnoses.find((d) => d.kind === 'check');
+}
+
 function section(e: ExchangeReport): string[] {
-  const lines = [
-    `## ${e.outcome === 'allowed' ? 'Allowed' : e.outcome === 'blocked' ? 'Blocked' : e.outcome === 'failed-not-cors' ? 'Failed (not CORS)' : 'Undecided'}: ${e.method} ${inline(e.url)}`,
-    '',
-    `- Page origin: ${inline(e.origin ?? 'unknown')}`,
+  const lines = [`## ${HEADINGS[e.outcome]}: ${e.method} ${inline(e.url)}`, ''];
+  const cause = rootCause(e);
+  if (cause)
+    lines.push(
+      `**${cause.kind === 'root-cause' ? 'Root cause' : 'Cause'}: ${escape(cause.title)}.** ${escape(cause.message)}`,
+      '',
+    );
+
+  lines.push(
+    `- Page origin: ${inline(e.origin ?? 'unknown')} → API: ${inline(safeOrigin(e.url))}`,
+    `- Browser error: ${e.browserError || e.netError ? `\`${e.browserError ?? e.netError}\`` : 'none'}${e.failedParameter ? ` (${inline(e.failedParameter)})` : ''}${e.stage ? `, at the ${e.stage}` : ''}`,
     `- Preflight: ${e.preflight}${e.preflightReasons.length ? ` (${e.preflightReasons.map(inline).join('; ')})` : ''}`,
     `- Credentials: ${e.credentials} (${escape(e.credentialsEvidence)})`,
-  ];
-  if (e.browserError || e.netError) {
+  );
+  if (e.stacks.length) lines.push(`- Server: ${e.stacks.map((s) => `${s.stack} (${inline(s.evidence)})`).join(', ')}`);
+
+  const evidence = e.diagnoses.flatMap((d) => d.evidence.map((ev) => ({ d, ev })));
+  if (evidence.length) {
     lines.push(
-      `- Browser error: \`${e.browserError ?? e.netError}\`${e.failedParameter ? ` (${inline(e.failedParameter)})` : ''}`,
+      '',
+      '**Evidence**',
+      '',
+      '| Entry | Where | Header | Actual | Expected |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    const seen = new Set<string>();
+    for (const { ev } of evidence) {
+      const row = `| ${ev.entry} (${ev.role}) | ${ev.location} | ${cell(ev.name ?? '')} | ${cell(ev.actual ?? '(absent)')} | ${cell(ev.expected ?? '')} |`;
+      if (!seen.has(row)) lines.push(row);
+      seen.add(row);
+    }
+  }
+
+  for (const d of e.diagnoses) {
+    if (d === cause) continue;
+    lines.push('', `**${escape(d.title)}** (\`${d.rule}\`, ${d.severity}): ${escape(d.message)}`);
+  }
+
+  const fixes = [...new Set(e.diagnoses.filter((d) => d.severity !== 'info').flatMap((d) => d.fixes))];
+  if (fixes.length) lines.push('', '**Fix**', '', ...fixes.map((f) => `- ${escape(f)}`));
+  const { shown, note } = fixesToShow(e);
+  for (const fix of shown) {
+    lines.push(
+      '',
+      `${escape(fix.label)}${fix.detected ? ' (detected)' : ''}: ${escape(fix.summary)}`,
+      '',
+      fence(fix.language, fix.code),
     );
   }
-  for (const d of e.diagnoses) {
-    lines.push('', `### ${escape(d.title)} (\`${d.rule}\`, ${d.severity})`, '', escape(d.message));
-    if (d.fixes.length) lines.push('', '**Fix:**', ...d.fixes.map((f) => `- ${escape(f)}`));
-  }
+  if (note) lines.push('', `_${escape(note)}_`);
+
+  const curl = [e.curl.preflight, e.curl.request].filter((c): c is string => c !== null);
+  if (curl.length) lines.push('', '**Reproduce**', '', fence('sh', curl.join('\n')));
+
   const consoles = [
     e.console.chromium && `Chrome:  ${e.console.chromium}`,
     e.console.firefox && `Firefox: ${e.console.firefox}`,
   ].filter((line): line is string => Boolean(line));
-  if (consoles.length) lines.push('', 'Browser console:', '', '```text', ...consoles.map(printable), '```');
+  if (consoles.length) lines.push('', '**What the browser console says**', '', fence('text', consoles.join('\n')));
   if (e.deviation) lines.push('', `_Browsers differ:_ ${escape(e.deviation)}`);
+  lines.push('', `Rule docs: ${[...new Set(e.diagnoses.map((d) => `\`${d.docs}\``))].join(', ')}`);
   return lines;
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/** A fenced block whose fence is longer than any backtick run inside. */
+function fence(language: string, body: string): string {
+  const clean = printable(body);
+  const longest = Math.max(2, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
+  const marks = '`'.repeat(longest + 1);
+  return `${marks}${language}\n${clean}\n${marks}`;
 }
 
 /** Captured text inside a table cell: no pipes or newlines, and Markdown characters neutralised. */
@@ -61,8 +129,8 @@ function cell(value: string): string {
 function inline(value: string): string {
   const clean = printable(value);
   const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${clean.startsWith('`') || clean.endsWith('`') ? ` ${clean} ` : clean}${fence}`;
+  const marks = '`'.repeat(longest + 1);
+  return `${marks}${clean.startsWith('`') || clean.endsWith('`') ? ` ${clean} ` : clean}${marks}`;
 }
 
 /** Escapes text so HTML tags and Markdown syntax from captured values render as text. */
