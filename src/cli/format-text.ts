@@ -55,9 +55,18 @@ function formatExchange(e: ExchangeReport, showInput: boolean, paint: (s: Style,
   for (const d of e.diagnoses) {
     const mark =
       d.severity === 'error' ? paint('red', '●') : d.severity === 'warning' ? paint('yellow', '▲') : paint('cyan', 'ℹ');
-    out.push(`    ${mark} ${paint('bold', d.title)} ${paint('dim', `[${d.rule}]`)}`);
+    const kind = d.kind === 'root-cause' ? paint('magenta', 'root cause: ') : '';
+    out.push(`    ${mark} ${kind}${paint('bold', d.title)} ${paint('dim', `[${d.rule}]`)}`);
     out.push(`      ${printable(d.message)}`);
     for (const fix of d.fixes) out.push(`      ${paint('green', 'fix:')} ${printable(fix)}`);
+  }
+  for (const fix of fixesToShow(e).shown.filter((f) => f.detected)) {
+    out.push(`    ${paint('green', `fix for ${fix.label}:`)} ${printable(fix.summary)}`);
+  }
+  if (e.outcome !== 'allowed') {
+    for (const command of [e.curl.preflight, e.curl.request]) {
+      if (command) out.push(`    ${paint('dim', `$ ${printable(command)}`)}`);
+    }
   }
   if (e.credentials === 'unknown' && e.alternatives)
     out.push(`    ${paint('dim', `credentials: ${e.credentialsEvidence}`)}`);
