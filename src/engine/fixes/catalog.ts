@@ -1,13 +1,29 @@
 // Stack-specific fixes, by topic. Each topic's file lists how each stack applies it.
+import { allowCredentials } from './catalog/allow-credentials';
+import { allowMethodsHeaders } from './catalog/allow-methods-headers';
 import { allowOrigin } from './catalog/allow-origin';
+import { cookieSamesite } from './catalog/cookie-samesite';
 import { corsOnErrors } from './catalog/cors-on-errors';
+import { noRedirectOnPreflight } from './catalog/no-redirect-on-preflight';
+import { optionsBeforeAuth } from './catalog/options-before-auth';
+import { optionsRoute } from './catalog/options-route';
+import { singleAllowOrigin } from './catalog/single-allow-origin';
+import { varyOrigin } from './catalog/vary-origin';
 import { interpolate } from '../interpolate';
 import { STACK_IDS, STACKS, type DetectedStack, type StackId } from './stacks';
 import type { FixTopic, StackFix, TopicCatalog } from './topics';
 
-const CATALOG: Readonly<Partial<Record<FixTopic, TopicCatalog>>> = {
+export const CATALOG: Readonly<Record<FixTopic, TopicCatalog>> = {
   'allow-origin': allowOrigin,
+  'allow-credentials': allowCredentials,
+  'allow-methods-headers': allowMethodsHeaders,
+  'options-before-auth': optionsBeforeAuth,
+  'options-route': optionsRoute,
   'cors-on-errors': corsOnErrors,
+  'no-redirect-on-preflight': noRedirectOnPreflight,
+  'single-allow-origin': singleAllowOrigin,
+  'vary-origin': varyOrigin,
+  'cookie-samesite': cookieSamesite,
 };
 
 export interface StackFixReport extends StackFix {
@@ -37,7 +53,7 @@ export function stackFixes(
   const data = { ...values };
   return order.flatMap((stack) =>
     topics.flatMap((topic) => {
-      const fix = CATALOG[topic]?.[stack];
+      const fix = CATALOG[topic][stack];
       if (!fix) return [];
       return [
         {
