@@ -152,7 +152,7 @@ function buildPreflightOnlyExchange(input: number, preflight: Entry): Exchange {
   const requested = parseRequestedHeaders(preflight.requestHeaders.get('access-control-request-headers'));
   const reasons: PreflightReason[] = [
     ...(isSafelistedMethod(method) ? [] : [{ kind: 'method' as const, method }]),
-    ...requested.map((name) => ({ kind: 'header' as const, name, reason: 'listed in the preflight' })),
+    ...requested.map((name) => ({ kind: 'header' as const, name, reason: requestedHeaderReason(name) })),
   ];
   return {
     id: `${input}:${preflight.index}`,
@@ -187,12 +187,22 @@ function preflightReasons(entry: Entry, preflight: Entry | null): PreflightReaso
     // The preflight's own list is what the browser decided; explain each name with our computed reason if we have one.
     for (const name of parseRequestedHeaders(preflight.requestHeaders.get('access-control-request-headers'))) {
       const known = computed.find((h) => h.name === name);
-      reasons.push({ kind: 'header', name, reason: known?.reason ?? `${name} is not a CORS-safelisted header` });
+      reasons.push({ kind: 'header', name, reason: known?.reason ?? requestedHeaderReason(name) });
     }
   } else {
     for (const header of computed) reasons.push({ kind: 'header', ...header });
   }
   return reasons;
+}
+
+/** Why a header the preflight lists was unsafe, when the capture does not show the request's own value. */
+function requestedHeaderReason(name: string): string {
+  if (['accept', 'accept-language', 'content-language', 'content-type', 'range'].includes(name)) {
+    return `its value is not CORS-safelisted (the browser listed ${name} in the preflight; the capture does not show the value)`;
+  }
+  return name === 'authorization'
+    ? 'Authorization is never CORS-safelisted'
+    : `${name} is not a CORS-safelisted header`;
 }
 
 /**

@@ -68,6 +68,8 @@ export interface Finding {
   readonly parameter?: string | null;
   /** For network-stage failures: the net error the browser reported, or our name for it. */
   readonly netError?: string | null;
+  /** Overrides the rule's Firefox category for this finding (null: Firefox logs none here). */
+  readonly firefox?: FirefoxCategory | null;
   readonly evidence: readonly Evidence[];
 }
 

@@ -124,7 +124,7 @@ function runChecks(context: CheckContext): Failure | null {
       hop: context.hopIndex,
       entry: context.response,
       chromium: rule.meta.chromium[context.stage] ?? null,
-      firefox: rule.meta.firefox,
+      firefox: finding.firefox !== undefined ? finding.firefox : rule.meta.firefox,
       finding,
     };
   }

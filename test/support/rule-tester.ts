@@ -33,6 +33,8 @@ export interface Expected {
   parameter?: string | null;
   data?: Record<string, string>;
   netError?: string | null;
+  /** The Firefox category this finding reports (the rule's, unless the finding overrides it). */
+  firefox?: string | null;
 }
 
 export type AdviceCase = CaseBase;
@@ -108,6 +110,7 @@ export function testCheckRule(
       expect(f.messageId).toBe(c.expect.messageId);
       if ('parameter' in c.expect) expect(f.parameter ?? null).toBe(c.expect.parameter);
       if ('netError' in c.expect) expect(f.netError ?? null).toBe(c.expect.netError);
+      if ('firefox' in c.expect) expect(f.firefox !== undefined ? f.firefox : rule.meta.firefox).toBe(c.expect.firefox);
       if (c.expect.data) expect(f.data).toMatchObject(c.expect.data);
       assertRenders(rule, f);
     });

@@ -32,3 +32,12 @@ export function isRedirectStatus(status: number): boolean {
 export function statusLine(entry: Entry): string {
   return entry.statusText ? `${entry.status} ${entry.statusText}` : String(entry.status);
 }
+
+/**
+ * AWS API Gateway's answer for a method or path it has no route for: 403 "Missing Authentication Token", marked
+ * `x-amzn-ErrorType: MissingAuthenticationTokenException`. It reads like authentication but means "no such route".
+ */
+export function isApiGatewayMissingRoute(entry: Entry): boolean {
+  const type = entry.responseHeaders.get('x-amzn-errortype');
+  return entry.status === 403 && type !== null && /^MissingAuthenticationToken/i.test(type);
+}

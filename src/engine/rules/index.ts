@@ -3,26 +3,43 @@
 import allowCredentialsNotTrue from './allow-credentials-not-true';
 import allowHeadersInvalid from './allow-headers-invalid';
 import allowMethodsInvalid from './allow-methods-invalid';
+import allowOriginDuplicated from './allow-origin-duplicated';
 import allowOriginInvalid from './allow-origin-invalid';
 import allowOriginMismatch from './allow-origin-mismatch';
 import allowOriginMissing from './allow-origin-missing';
 import allowOriginMultiple from './allow-origin-multiple';
+import allowOriginNearMiss from './allow-origin-near-miss';
+import allowOriginNull from './allow-origin-null';
 import allowOriginWildcardWithCredentials from './allow-origin-wildcard-with-credentials';
+import allowOriginWrongEnvironment from './allow-origin-wrong-environment';
+import apiWrongEnvironment from './api-wrong-environment';
 import authorizationCoveredByWildcard from './authorization-covered-by-wildcard';
 import blockedByClient from './blocked-by-client';
+import cacheMissingVaryOrigin from './cache-missing-vary-origin';
+import cookieBlockedCrossSite from './cookie-blocked-cross-site';
 import credentialsModeUnknown from './credentials-mode-unknown';
+import credentialsWildcard from './credentials-wildcard';
 import errorStatusWithoutCors from './error-status-without-cors';
 import headerNotAllowed from './header-not-allowed';
+import localNetworkAccess from './local-network-access';
 import methodNotAllowed from './method-not-allowed';
 import mixedContent from './mixed-content';
 import networkError from './network-error';
 import noCorsOpaque from './no-cors-opaque';
+import notACorsError from './not-a-cors-error';
 import opaqueResponseBlocked from './opaque-response-blocked';
 import preflightNoResponse from './preflight-no-response';
 import preflightNotObserved from './preflight-not-observed';
+import preflightRedirect from './preflight-redirect';
 import preflightRedirectDisallowed from './preflight-redirect-disallowed';
+import preflightRejectedByAuth from './preflight-rejected-by-auth';
+import preflightRouteMissing from './preflight-route-missing';
+import preflightServerError from './preflight-server-error';
 import preflightStatusNotOk from './preflight-status-not-ok';
+import preflightTrigger from './preflight-trigger';
 import redirectContainsCredentials from './redirect-contains-credentials';
+import redirectTaintedOrigin from './redirect-tainted-origin';
+import varyOriginMissing from './vary-origin-missing';
 import verdictNotDerived from './verdict-not-derived';
 import type { AdviceRule, CheckRule, Rule } from './define-rule';
 
@@ -50,11 +67,28 @@ export const checkRules = {
 
 /** Explanations and warnings added once the verdict is known. */
 export const adviceRules = {
+  'allow-origin-duplicated': allowOriginDuplicated,
+  'allow-origin-near-miss': allowOriginNearMiss,
+  'allow-origin-null': allowOriginNull,
+  'allow-origin-wrong-environment': allowOriginWrongEnvironment,
+  'api-wrong-environment': apiWrongEnvironment,
   'authorization-covered-by-wildcard': authorizationCoveredByWildcard,
+  'cache-missing-vary-origin': cacheMissingVaryOrigin,
+  'cookie-blocked-cross-site': cookieBlockedCrossSite,
   'credentials-mode-unknown': credentialsModeUnknown,
+  'credentials-wildcard': credentialsWildcard,
   'error-status-without-cors': errorStatusWithoutCors,
+  'local-network-access': localNetworkAccess,
   'no-cors-opaque': noCorsOpaque,
+  'not-a-cors-error': notACorsError,
   'preflight-not-observed': preflightNotObserved,
+  'preflight-redirect': preflightRedirect,
+  'preflight-rejected-by-auth': preflightRejectedByAuth,
+  'preflight-route-missing': preflightRouteMissing,
+  'preflight-server-error': preflightServerError,
+  'preflight-trigger': preflightTrigger,
+  'redirect-tainted-origin': redirectTaintedOrigin,
+  'vary-origin-missing': varyOriginMissing,
   'verdict-not-derived': verdictNotDerived,
 } satisfies Record<string, AdviceRule>;
 

@@ -1,3 +1,4 @@
+import { classifyNetError } from '../cors/net-errors';
 import { isPotentiallyTrustworthy } from '../cors/origin';
 import { defineCheck } from './define-rule';
 
@@ -23,6 +24,8 @@ export default defineCheck({
     const origin = ctx.exchange.origin;
     if (!origin?.startsWith('https:') || !entry.url.startsWith('http:')) return null;
     if (isPotentiallyTrustworthy(entry.url) || entry.status !== 0) return null;
+    // A specific net error (refused, DNS, Local Network Access…) says what really stopped it.
+    if (entry.error && classifyNetError(entry.error) !== 'cors') return null;
     return {
       messageId: 'mixed',
       data: { origin, url: entry.url, httpsUrl: entry.url.replace(/^http:/, 'https:') },

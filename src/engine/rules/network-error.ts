@@ -73,6 +73,8 @@ export default defineCheck({
         data: { url: response.url, error },
         parameter: null,
         netError: error,
+        // Firefox logs no CORS message for a cancelled request (NS_BINDING_ABORTED is excluded).
+        ...(kind === 'aborted' ? { firefox: null } : {}),
         evidence: [errorEvidence(ctx)],
       };
     }

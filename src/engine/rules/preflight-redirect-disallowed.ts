@@ -25,13 +25,14 @@ export default defineCheck({
   },
   check(ctx) {
     const { response } = ctx;
-    if (!isRedirectStatus(response.status)) return null;
+    // A 3xx without a Location is a final response, not a redirect: the status check rejects it instead.
+    if (!isRedirectStatus(response.status) || !response.redirectUrl) return null;
     return {
       messageId: 'redirected',
       data: {
         url: response.url,
         status: String(response.status),
-        location: response.redirectUrl ?? '(no Location header)',
+        location: response.redirectUrl,
         method: ctx.hop.method,
       },
       parameter: null,

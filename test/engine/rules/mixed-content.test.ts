@@ -9,6 +9,11 @@ const unanswered = (url: string, origin = PAGE, error: string | null = null) => 
 
 testCheckRule(rule, {
   valid: [
+    {
+      name: 'https page, http URL, but a specific net error (Local Network Access) says what stopped it',
+      stage: 'network',
+      entries: unanswered('http://10.0.0.5/api', PAGE, 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS'),
+    },
     { name: 'https page calling an https API', stage: 'network', entries: [entry({ responseHeaders: allow() })] },
     {
       name: 'https page calling http on localhost',

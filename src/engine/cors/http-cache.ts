@@ -1,0 +1,152 @@
+// HTTP caches and CORS (Fetch R14): when Access-Control-Allow-Origin depends on the request's Origin, the response
+// must say `Vary: Origin`, or a browser or CDN cache hands a response made for one origin (or for a non-CORS load,
+// without the header) to a request from another. This module reads the capture's signs that a response came from a
+// cache, and decides when a cached response explains a failed CORS check.
+import type { CaptureFacts } from '../capture-facts';
+import { isPreflight } from '../har/entry-facts';
+import type { HeaderList } from '../har/headers';
+import type { Entry } from '../har/normalize';
+import { originOf } from './origin';
+
+export interface CacheHit {
+  /** Which cache: the browser's own, or a shared one (CDN, reverse proxy) in front of the server. */
+  readonly cache: 'browser' | 'shared';
+  /** Where the capture shows it: a header name, or the HAR field (`_fromCache`, `_transferSize`). */
+  readonly field: string;
+  readonly value: string;
+  /** "the browser's disk cache", "a shared cache (Age: 120)": the end of "was served from …". */
+  readonly description: string;
+}
+
+/** Cache-status headers of CDNs and reverse proxies, and the values that mean the response came from the cache. */
+const HIT_HEADERS: readonly [name: string, hit: RegExp][] = [
+  ['cf-cache-status', /^(hit|stale|updating|revalidated)$/i], // Cloudflare
+  ['x-cache', /hit/i], // CloudFront ("Hit from cloudfront"), Fastly ("MISS, HIT"), Varnish, Squid ("TCP_HIT")
+  ['x-cache-status', /hit|stale|updating|revalidated/i], // nginx proxy_cache conventions
+  ['x-proxy-cache', /hit/i],
+  ['x-vercel-cache', /^(hit|stale|prerender)$/i],
+  ['cdn-cache', /hit/i], // Bunny
+  ['cache-status', /;\s*hit\b/i], // RFC 9211, e.g. `"Netlify Edge"; hit`
+];
+
+/**
+ * Whether `entry`'s response came out of a cache, and the capture's sign of it; null when nothing shows one.
+ *
+ * - HAR `_fromCache` ("memory" or "disk"): Chromium served it from its own cache.
+ * - `Age` greater than 0: a shared cache held it that many seconds.
+ * - `X-Cache`, `CF-Cache-Status`, `X-Cache-Status`, `X-Proxy-Cache`, `X-Vercel-Cache`, `CDN-Cache`, `Cache-Status`
+ *   reporting a hit.
+ * - Chromium's `_transferSize` 0 on a 200 that Chromium completed (`_error` null) and that is not a preflight.
+ *   Chromium also writes 0 for every response it blocked (CORS or ORB, `_error` set) and for preflights, so on those
+ *   it proves nothing and is ignored.
+ */
+export function cacheHitOf(entry: Entry): CacheHit | null {
+  if (entry.fromCache) {
+    return {
+      cache: 'browser',
+      field: '_fromCache',
+      value: entry.fromCache,
+      description: `the browser's ${entry.fromCache} cache`,
+    };
+  }
+  const headers = entry.responseHeaders;
+  const age = headers.get('age');
+  if (age !== null && /^\s*\d+\s*$/.test(age) && Number(age) > 0) {
+    return { cache: 'shared', field: headers.displayName('age'), value: age.trim(), description: sharedCache(entry) };
+  }
+  for (const [name, hit] of HIT_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null && hit.test(value)) {
+      return { cache: 'shared', field: headers.displayName(name), value, description: sharedCache(entry) };
+    }
+  }
+  if (entry.transferSize === 0 && entry.status === 200 && entry.error === null && !isPreflight(entry)) {
+    return { cache: 'browser', field: '_transferSize', value: '0', description: "the browser's cache" };
+  }
+  return null;
+}
+
+function sharedCache(entry: Entry): string {
+  const headers = entry.responseHeaders;
+  if (headers.has('cf-ray') || headers.has('cf-cache-status')) return 'the Cloudflare cache';
+  if (headers.has('x-amz-cf-id') || /cloudfront/i.test(headers.get('x-cache') ?? '')) return 'the CloudFront cache';
+  if (headers.has('x-vercel-cache')) return 'the Vercel edge cache';
+  if (/varnish/i.test(headers.get('via') ?? '') || headers.has('x-varnish')) return 'a Varnish cache';
+  return 'a shared cache (CDN or reverse proxy)';
+}
+
+/** The response says `Vary: Origin` (or `Vary: *`): the value list is case-insensitive and may span lines. */
+export function variesByOrigin(headers: HeaderList): boolean {
+  return headers
+    .values('vary')
+    .flatMap((line) => line.split(','))
+    .some((item) => ['origin', '*'].includes(item.trim().toLowerCase()));
+}
+
+/** `Cache-Control: no-store`: no cache keeps the response, so a missing `Vary: Origin` cannot bite. */
+export function isNoStore(headers: HeaderList): boolean {
+  return /(^|,)\s*no-store\s*(,|$)/i.test(headers.get('cache-control') ?? '');
+}
+
+/** Exactly one Access-Control-Allow-Origin line, holding one serialized origin (not "*", not "null"). */
+export function specificAllowOrigin(headers: HeaderList): string | null {
+  const lines = headers.values('access-control-allow-origin');
+  if (lines.length !== 1) return null;
+  const value = (lines[0] as string).trim();
+  return isSerializedOrigin(value) ? value : null;
+}
+
+/** `value` is exactly how a browser serializes an http(s) origin: what a server echoing Origin sends back. */
+export function isSerializedOrigin(value: string): boolean {
+  return /^https?:\/\/[^/?#\s,]+$/.test(value) && originOf(value) === value;
+}
+
+export interface CacheMixup {
+  /**
+   * - `another-origin`: the cached response allows another origin and has no `Vary: Origin`.
+   * - `no-allow-origin`: the cached response has no Access-Control-Allow-Origin, while other responses of the same
+   *   server carry one (the copy was stored from a non-CORS load, or for an origin the server does not allow).
+   * - `vary-ignored`: a shared cache served another origin's response although it says `Vary: Origin`: the cache
+   *   does not key on Origin (Cloudflare ignores Vary for most content; CloudFront needs Origin in its cache key).
+   */
+  readonly kind: 'another-origin' | 'no-allow-origin' | 'vary-ignored';
+  readonly hit: CacheHit;
+  /** The Access-Control-Allow-Origin the cached response carries (null: none). */
+  readonly value: string | null;
+  /** A response of the same server, not from a cache, that did allow `origin` (or, for `no-allow-origin`, any). */
+  readonly proof: Entry | null;
+}
+
+/**
+ * Whether the failed CORS check on `entry` (made from `origin`) is explained by a cache serving a response stored
+ * for someone else; null when it is not. Not a cache problem, and null, when:
+ * - nothing shows the response came from a cache;
+ * - its Access-Control-Allow-Origin is not a single serialized origin (a typo such as a trailing slash is not how a
+ *   server echoes an Origin, so it was not made for another page: see origin-diff.ts);
+ * - a response of the same server that did not come from a cache, to a request from `origin`, carries the same
+ *   wrong value: the server sends that value itself;
+ * - `Vary: Origin` is present and the hit is the browser's own cache, which honours Vary.
+ */
+export function cacheMixupOf(entry: Entry, origin: string, capture: CaptureFacts): CacheMixup | null {
+  const hit = cacheHitOf(entry);
+  if (!hit || origin === 'null') return null;
+  const headers = entry.responseHeaders;
+  const server = originOf(entry.url);
+  const siblings = (server ? (capture.byServer.get(server) ?? []) : []).filter(
+    (e) => e !== entry && e.status > 0 && !cacheHitOf(e),
+  );
+  if (!headers.has('access-control-allow-origin')) {
+    if (entry.status >= 400) return null;
+    const proof = siblings.find((e) => !isPreflight(e) && e.responseHeaders.has('access-control-allow-origin'));
+    return proof ? { kind: 'no-allow-origin', hit, value: null, proof } : null;
+  }
+  const value = specificAllowOrigin(headers);
+  if (value === null || value === origin) return null;
+  const fromOrigin = siblings.filter((e) => e.requestHeaders.get('origin') === origin);
+  if (fromOrigin.some((e) => e.responseHeaders.get('access-control-allow-origin') === value)) return null;
+  const proof = fromOrigin.find((e) => e.responseHeaders.get('access-control-allow-origin') === origin) ?? null;
+  if (variesByOrigin(headers)) {
+    return hit.cache === 'shared' ? { kind: 'vary-ignored', hit, value, proof } : null;
+  }
+  return { kind: 'another-origin', hit, value, proof };
+}

@@ -1,0 +1,125 @@
+import { cacheMixupOf, type CacheMixup } from '../cors/http-cache';
+import { statusLine } from '../har/entry-facts';
+import type { Evidence } from '../model';
+import { defineAdvice, type CheckContext } from './define-rule';
+import { describeCheck, responseHeaderEvidence, roleOf } from './support';
+
+type MessageId = 'cachedForAnotherOrigin' | 'cachedWithoutAllowOrigin' | 'cacheIgnoresVary';
+
+const MESSAGE_OF: Record<CacheMixup['kind'], MessageId> = {
+  'another-origin': 'cachedForAnotherOrigin',
+  'no-allow-origin': 'cachedWithoutAllowOrigin',
+  'vary-ignored': 'cacheIgnoresVary',
+};
+
+const PURGE =
+  'Then purge the cached copies of {{url}} (a CDN purge; in the browser, DevTools "Disable cache" or a hard reload), so the wrong copy is gone.';
+
+export default defineAdvice<MessageId>({
+  id: 'cache-missing-vary-origin',
+  meta: {
+    severity: 'error',
+    rootCause: true,
+    title: 'A cache served a response made for another origin',
+    description:
+      'Require "Vary: Origin" on every response whose Access-Control-Allow-Origin depends on the request, so caches keep one copy per origin',
+    fixTopics: ['vary-origin'],
+    messages: {
+      cachedForAnotherOrigin:
+        '{{what}} from {{url}} was served from {{cache}} ({{cacheSign}}) and allows "{{value}}", not this page\'s origin {{origin}}: the copy was stored for a request from {{value}}.{{proofNote}} The response does not say `Vary: Origin`, so the cache did not tell the two origins apart, and the browser {{consequence}}.',
+      cachedWithoutAllowOrigin:
+        '{{what}} from {{url}} was served from {{cache}} ({{cacheSign}}) without Access-Control-Allow-Origin, although the server does send that header (entry {{proofEntry}}: {{proofValue}}). The copy was most likely stored from a request that needed no CORS headers, such as an <img>, a <script> or a page load of the same URL, and the response does not say `Vary: Origin`, so the cache handed it to this CORS request and the browser {{consequence}}.',
+      cacheIgnoresVary:
+        '{{what}} from {{url}} was served from {{cache}} ({{cacheSign}}) and allows "{{value}}", not this page\'s origin {{origin}}, although it says `Vary: Origin`.{{proofNote}} The cache does not key its copies on the Origin header, so it handed a copy made for {{value}} to this page, and the browser {{consequence}}.',
+    },
+    fixes: {
+      cachedForAnotherOrigin: [
+        'Add `Vary: Origin` to every response whose Access-Control-Allow-Origin depends on the request, and to the responses of the same URL that carry no CORS headers, so no cache reuses a copy across origins.',
+        PURGE,
+        'If the response is the same for every origin and needs no credentials, send `Access-Control-Allow-Origin: *` instead: a constant value needs no Vary.',
+      ],
+      cachedWithoutAllowOrigin: [
+        'Send `Vary: Origin` on every response of this URL, with or without CORS headers, so a copy stored for a request without Origin is never reused for a CORS request.',
+        'Or send the same CORS headers on every response of this URL, whether or not the request had an Origin header (`*`, or one fixed origin).',
+        PURGE,
+      ],
+      cacheIgnoresVary: [
+        'Make the cache key its copies on the Origin header. CloudFront: include Origin in the cache policy (or use the managed CORS-CustomOrigin / CORS-S3Origin origin request policy with a cache policy that keys on it). Cloudflare ignores Vary except for images: bypass the cache for these responses with a Cache Rule, or add Origin to the cache key where the plan allows.',
+        'If the response is the same for every origin and needs no credentials, send `Access-Control-Allow-Origin: *` instead, which every cache can share.',
+        PURGE,
+      ],
+    },
+  },
+  check({ exchange, verdict, capture }) {
+    const failure = verdict.failure;
+    if (!failure || (failure.rule !== 'allow-origin-mismatch' && failure.rule !== 'allow-origin-missing')) return [];
+    const entry = failure.entry;
+    const hop = exchange.hops[failure.hop];
+    if (!entry || !hop) return [];
+    const mixup = cacheMixupOf(entry, hop.origin, capture);
+    if (!mixup || (mixup.kind === 'no-allow-origin') !== (failure.rule === 'allow-origin-missing')) return [];
+
+    const ctx: CheckContext = {
+      exchange,
+      hop,
+      hopIndex: failure.hop,
+      stage: failure.stage,
+      response: entry,
+      credentials: verdict.credentials,
+      browser: verdict.browser,
+    };
+    const { what, url, consequence } = describeCheck(ctx);
+    const { hit, proof } = mixup;
+    const headerSign = hit.field !== '_fromCache' && hit.field !== '_transferSize';
+    const evidence: Evidence[] = [
+      responseHeaderEvidence(ctx, 'access-control-allow-origin', hop.origin),
+      headerSign
+        ? {
+            entry: entry.index,
+            role: roleOf(ctx),
+            location: 'response-header',
+            name: hit.field,
+            actual: hit.value,
+          }
+        : {
+            entry: entry.index,
+            role: roleOf(ctx),
+            location: 'status',
+            actual: `${statusLine(entry)} (${hit.field === '_fromCache' ? `from ${hit.value} cache` : '0 bytes transferred'})`,
+          },
+      mixup.kind === 'vary-ignored'
+        ? responseHeaderEvidence(ctx, 'Vary')
+        : responseHeaderEvidence(ctx, 'Vary', 'Origin'),
+    ];
+    if (proof) {
+      evidence.push({
+        entry: proof.index,
+        role: 'request',
+        location: 'response-header',
+        name: proof.responseHeaders.displayName('access-control-allow-origin'),
+        actual: proof.responseHeaders.get('access-control-allow-origin'),
+      });
+    }
+    const data = {
+      what,
+      url,
+      consequence,
+      origin: hop.origin,
+      value: mixup.value ?? '',
+      cache: hit.description,
+      cacheSign: headerSign
+        ? `${hit.field}: ${hit.value}`
+        : hit.field === '_fromCache'
+          ? `HAR _fromCache: "${hit.value}"`
+          : 'HAR _transferSize: 0',
+      proofNote: proof
+        ? ` A response of the same server that did not come from a cache allows ${hop.origin} (entry ${proof.index}).`
+        : '',
+      proofEntry: proof ? String(proof.index) : '',
+      proofValue: proof
+        ? `Access-Control-Allow-Origin: ${proof.responseHeaders.get('access-control-allow-origin') ?? ''}`
+        : '',
+    };
+    return [{ messageId: MESSAGE_OF[mixup.kind], data, evidence }];
+  },
+});

@@ -1,0 +1,118 @@
+// Which environment a host name looks like: the heuristic behind "the allowlist (or the API URL) names another
+// environment". Addresses follow the IANA special-purpose registries; names follow the conventions documented in
+// src/engine/cors/environments.ts.
+import { describe, expect, it } from 'vitest';
+import { environmentOf } from '../../../src/engine/cors/environments';
+
+describe('environmentOf', () => {
+  it.each([
+    'localhost',
+    'LOCALHOST',
+    'localhost.',
+    'app.localhost',
+    '127.0.0.1',
+    '127.10.0.3',
+    '0.0.0.0',
+    '[::1]',
+    '::1',
+    '[::ffff:127.0.0.1]',
+    '[::ffff:7f00:1]',
+    'host.docker.internal',
+    'myapp.test',
+    'lvh.me',
+    'shop.lvh.me',
+    'localtest.me',
+    'myproject.ddev.site',
+    'app.lndo.site',
+    '127.0.0.1.nip.io',
+  ])('%s is this machine (local)', (host) => expect(environmentOf(host)).toBe('local'));
+
+  it.each([
+    '10.0.0.5',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.20',
+    '169.254.169.254',
+    '100.64.0.1',
+    '100.127.255.254',
+    '[fd12:3456:789a::1]',
+    'fc00::1',
+    '[fe80::1]',
+    '[::ffff:c0a8:114]',
+    'devbox',
+    'api',
+    'printer.local',
+    'nas.lan',
+    'api.corp.internal',
+    'wiki.intranet',
+    'router.home.arpa',
+    'app.192-168-1-20.sslip.io',
+    '10.0.0.1.nip.io',
+  ])('%s is on a private network', (host) => expect(environmentOf(host)).toBe('private'));
+
+  it.each([
+    'staging.app.example',
+    'app.staging.example.com',
+    'api-staging.example.com',
+    'staging-api.example.com',
+    'stage.example.com',
+    'stg.shop.example.com',
+    'dev.example.com',
+    'api.dev.example.co.uk',
+    'app-dev2.example.com',
+    'test.example.com',
+    'testing.example.com',
+    'qa.example.com',
+    'qa3.example.com',
+    'uat.example.com',
+    'preprod.example.com',
+    'pre-prod.example.com',
+    'sandbox.payments.example',
+    'myapp-staging.herokuapp.com',
+    'develop.example.org',
+    'development.example.org',
+  ])('%s looks like a staging or test environment', (host) => expect(environmentOf(host)).toBe('staging'));
+
+  it.each([
+    'preview.example.com',
+    'app-preview.example.com',
+    'deploy-preview-42--mysite.netlify.app',
+    'feature-login--mysite.netlify.app',
+    '5f2b3c1a9d8e7f0012345678--mysite.netlify.app',
+    'myapp-git-feature-login-acme.vercel.app',
+    'myapp-a1b2c3d4e-acme.vercel.app',
+    'a1b2c3d4.myproject.pages.dev',
+    'feature-x.myproject.pages.dev',
+    'mysite--pr12-ab3cd4ef.web.app',
+    'myapp-pr-42.onrender.com',
+    'myapp-pr-7.herokuapp.com',
+    'pr-3.d1abcdefgh.amplifyapp.com',
+    'pr42.app.example.com',
+  ])('%s looks like a preview deployment', (host) => expect(environmentOf(host)).toBe('preview'));
+
+  it.each([
+    'app.example',
+    'api.example',
+    'example.com',
+    'www.example.com',
+    'api.example.co.uk',
+    'dev.to',
+    'app.dev',
+    'test-kitchen.com',
+    'stage.com',
+    'developer.mozilla.org',
+    'contest.example.com',
+    'latest.example.com',
+    'myapp.vercel.app',
+    'myapp-acme.vercel.app',
+    'mysite.netlify.app',
+    'myproject.pages.dev',
+    'mysite.web.app',
+    '8.8.8.8',
+    '172.32.0.1',
+    '100.128.0.1',
+    '[2606:4700::1111]',
+    '93.184.216.34.nip.io',
+    '',
+  ])('%s is an ordinary public host (null)', (host) => expect(environmentOf(host)).toBeNull());
+});
