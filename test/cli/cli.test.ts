@@ -206,6 +206,6 @@ describe('the installed bin (built CLI, real process)', () => {
 
   it('prints its version and help', () => {
     expect(exec(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(exec(['--help']).stdout).toContain('Usage: cors-doctor diagnose');
+    expect(exec(['--help']).stdout).toContain('cors-doctor diagnose <file.har>...');
   });
 });

@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { diagnose, type HarInput, type Report } from '../../engine';
+import { formatMarkdown } from '../format-markdown';
+import { formatText } from '../format-text';
+import { EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, usageError, type CliIO } from '../io';
+import { readHar } from '../read-har';
+
+export const DIAGNOSE_USAGE = `cors-doctor diagnose <file.har>... [--format text|json|markdown] [--all] [--no-color]
+
+  Explains which cross-origin requests in HAR captures the browser blocked, which CORS check failed, and why.
+
+  --format <f>   text (default), json (the documented contract) or markdown (for bug reports)
+  --all          list every request, not only cross-origin and failed ones
+  --no-color     plain text even on a terminal (NO_COLOR is honoured too)`;
+
+export function runDiagnose(args: readonly string[], io: CliIO): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        all: { type: 'boolean', default: false },
+        'no-color': { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError(io, error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals: files } = parsed;
+  if (files.length === 0) return usageError(io, 'diagnose needs at least one .har file');
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'markdown') {
+    return usageError(io, `unknown format "${format}" (use text, json or markdown)`);
+  }
+
+  const inputs: HarInput[] = [];
+  for (const file of files) {
+    const read = readHar(file);
+    if (typeof read === 'string') {
+      io.stderr(`cors-doctor: ${file}: ${read}\n`);
+      return EXIT_USAGE;
+    }
+    inputs.push(read);
+  }
+
+  const report = diagnose(inputs, { version: __VERSION__, all: values.all });
+  io.stdout(render(report, format, io.isTTY && !values['no-color'] && !io.env.NO_COLOR));
+  return report.summary.blocked > 0 ? EXIT_BLOCKED : EXIT_OK;
+}
+
+function render(report: Report, format: 'text' | 'json' | 'markdown', color: boolean): string {
+  if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
+  if (format === 'markdown') return formatMarkdown(report);
+  return formatText(report, color);
+}
