@@ -3,6 +3,8 @@
 // API base URL) still points at another environment". It is a heuristic on names, not a network fact: it never
 // resolves anything, and a null answer means "looks like an ordinary public host", not "is production".
 
+import { addressSpaceOf, isIpLiteral } from './address-space';
+
 export type Environment = 'local' | 'private' | 'staging' | 'preview';
 
 /**
@@ -36,47 +38,14 @@ export function environmentOf(host: string): Environment | null {
   const h = host.toLowerCase().replace(/\.$/, '');
   if (h === '') return null;
   const bare = h.startsWith('[') && h.endsWith(']') ? h.slice(1, -1) : h;
-  if (bare.includes(':')) return ipv6Environment(bare);
-  const v4 = parseIpv4(bare);
-  if (v4) return ipv4Environment(v4);
+  if (isIpLiteral(bare)) return ipEnvironment(bare);
   return nameEnvironment(bare);
 }
 
-function ipv4Environment([a, b]: readonly number[]): Environment | null {
-  if (a === undefined || b === undefined) return null;
-  if (a === 127 || (a === 0 && b === 0)) return 'local';
-  if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) return 'private';
-  if ((a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127)) return 'private';
-  return null;
-}
-
-function parseIpv4(host: string): number[] | null {
-  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  if (!match) return null;
-  const octets = match.slice(1).map(Number);
-  return octets.every((n) => n <= 255) ? octets : null;
-}
-
-function ipv6Environment(address: string): Environment | null {
-  if (address === '::1' || address === '0:0:0:0:0:0:0:1') return 'local';
-  if (address === '::') return 'local';
-  const mapped = /^::ffff:(.+)$/.exec(address)?.[1];
-  if (mapped) {
-    // ::ffff:127.0.0.1, or the hex form URL serializes it to (::ffff:7f00:1).
-    const dotted = parseIpv4(mapped);
-    if (dotted) return ipv4Environment(dotted);
-    const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(mapped);
-    if (hex) {
-      const high = parseInt(hex[1] as string, 16);
-      const low = parseInt(hex[2] as string, 16);
-      return ipv4Environment([high >> 8, high & 255, low >> 8, low & 255]);
-    }
-    return null;
-  }
-  const first = parseInt(address.split(':')[0] || '0', 16);
-  if ((first & 0xfe00) === 0xfc00) return 'private'; // fc00::/7 unique local
-  if ((first & 0xffc0) === 0xfe80) return 'private'; // fe80::/10 link-local
-  return null;
+/** IP literals: one table decides, the one Local Network Access uses (address-space.ts). */
+function ipEnvironment(address: string): Environment | null {
+  const space = addressSpaceOf(address);
+  return space === 'loopback' ? 'local' : space === 'private' ? 'private' : null;
 }
 
 const LOCAL_NAMES = new Set(['localhost', 'host.docker.internal', 'gateway.docker.internal', 'lvh.me', 'localtest.me']);
@@ -90,7 +59,7 @@ function nameEnvironment(host: string): Environment | null {
   const encoded = /(?:^|\.)(\d{1,3})[.-](\d{1,3})[.-](\d{1,3})[.-](\d{1,3})\.(?:nip|sslip)\.io$/.exec(host);
   if (encoded) {
     const octets = encoded.slice(1, 5).map(Number);
-    if (octets.every((n) => n <= 255)) return ipv4Environment(octets);
+    if (octets.every((n) => n <= 255)) return ipEnvironment(octets.join('.'));
   }
   if (!host.includes('.')) return 'private';
   if (PRIVATE_SUFFIXES.some((s) => host.endsWith(s))) return 'private';

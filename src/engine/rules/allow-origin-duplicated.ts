@@ -1,7 +1,7 @@
 import { intermediaryOf } from '../cors/intermediaries';
 import type { Evidence } from '../model';
-import { defineAdvice, type CheckContext } from './define-rule';
-import { describeCheck, responseHeaderEvidence, roleOf } from './support';
+import { defineAdvice } from './define-rule';
+import { describeCheck, failureContext, responseHeaderEvidence, roleOf } from './support';
 
 export default defineAdvice({
   id: 'allow-origin-duplicated',
@@ -50,15 +50,8 @@ export default defineAdvice({
     // A mismatch is this rule's only when the one value is a list (Firefox reports a single "a, b" line that way).
     if (failure.rule === 'allow-origin-mismatch' && (lines.length > 1 || items.length < 2)) return [];
 
-    const ctx: CheckContext = {
-      exchange,
-      hop,
-      hopIndex: failure.hop,
-      stage: failure.stage,
-      response: entry,
-      credentials: verdict.credentials,
-      browser: verdict.browser,
-    };
+    const ctx = failureContext(exchange, verdict);
+    if (!ctx) return [];
     const { what, url, consequence } = describeCheck(ctx);
     const origin = hop.origin;
     const evidence: Evidence[] = [responseHeaderEvidence(ctx, 'access-control-allow-origin', origin)];

@@ -1,8 +1,8 @@
 import { cacheMixupOf } from '../cors/http-cache';
 import { describeDifference, originDifferences, type OriginDifference } from '../cors/origin-diff';
 import type { Evidence } from '../model';
-import { defineAdvice, type CheckContext } from './define-rule';
-import { describeCheck, responseHeaderEvidence, roleOf } from './support';
+import { defineAdvice } from './define-rule';
+import { describeCheck, failureContext, responseHeaderEvidence, roleOf } from './support';
 
 type MessageId =
   | 'trailingSlash'
@@ -118,15 +118,8 @@ export default defineAdvice<MessageId>({
     const mixup = cacheMixupOf(entry, hop.origin, capture);
     if (mixup && mixup.kind !== 'no-allow-origin') return [];
 
-    const ctx: CheckContext = {
-      exchange,
-      hop,
-      hopIndex: failure.hop,
-      stage: failure.stage,
-      response: entry,
-      credentials: verdict.credentials,
-      browser: verdict.browser,
-    };
+    const ctx = failureContext(exchange, verdict);
+    if (!ctx) return [];
     const { what, url, consequence } = describeCheck(ctx);
     const base = { what, url, consequence, value, origin: hop.origin };
     const evidence: Evidence[] = [responseHeaderEvidence(ctx, 'access-control-allow-origin', hop.origin)];

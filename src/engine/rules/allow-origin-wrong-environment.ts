@@ -1,8 +1,8 @@
 import { environmentOf, type Environment } from '../cors/environments';
 import { cacheMixupOf } from '../cors/http-cache';
 import { originDifferences } from '../cors/origin-diff';
-import { defineAdvice, type CheckContext } from './define-rule';
-import { describeCheck, responseHeaderEvidence } from './support';
+import { defineAdvice } from './define-rule';
+import { describeCheck, failureContext, responseHeaderEvidence } from './support';
 
 type MessageId = 'developmentOrigin' | 'stagingOrigin' | 'previewOrigin';
 
@@ -66,15 +66,8 @@ export default defineAdvice<MessageId>({
     const mixup = cacheMixupOf(entry, hop.origin, capture);
     if (mixup && mixup.kind !== 'no-allow-origin') return [];
 
-    const ctx: CheckContext = {
-      exchange,
-      hop,
-      hopIndex: failure.hop,
-      stage: failure.stage,
-      response: entry,
-      credentials: verdict.credentials,
-      browser: verdict.browser,
-    };
+    const ctx = failureContext(exchange, verdict);
+    if (!ctx) return [];
     const { what, url, consequence } = describeCheck(ctx);
     return [
       {

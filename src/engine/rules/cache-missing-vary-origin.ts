@@ -1,8 +1,8 @@
 import { cacheMixupOf, type CacheMixup } from '../cors/http-cache';
 import { statusLine } from '../har/entry-facts';
 import type { Evidence } from '../model';
-import { defineAdvice, type CheckContext } from './define-rule';
-import { describeCheck, responseHeaderEvidence, roleOf } from './support';
+import { defineAdvice } from './define-rule';
+import { describeCheck, failureContext, responseHeaderEvidence, roleOf } from './support';
 
 type MessageId = 'cachedForAnotherOrigin' | 'cachedWithoutAllowOrigin' | 'cacheIgnoresVary';
 
@@ -59,15 +59,8 @@ export default defineAdvice<MessageId>({
     const mixup = cacheMixupOf(entry, hop.origin, capture);
     if (!mixup || (mixup.kind === 'no-allow-origin') !== (failure.rule === 'allow-origin-missing')) return [];
 
-    const ctx: CheckContext = {
-      exchange,
-      hop,
-      hopIndex: failure.hop,
-      stage: failure.stage,
-      response: entry,
-      credentials: verdict.credentials,
-      browser: verdict.browser,
-    };
+    const ctx = failureContext(exchange, verdict);
+    if (!ctx) return [];
     const { what, url, consequence } = describeCheck(ctx);
     const { hit, proof } = mixup;
     const headerSign = hit.field !== '_fromCache' && hit.field !== '_transferSize';

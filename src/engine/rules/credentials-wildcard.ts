@@ -1,7 +1,7 @@
 import type { Evidence } from '../model';
 import { redactValue } from '../redact';
-import { defineAdvice, type CheckContext } from './define-rule';
-import { describeCheck, responseHeaderEvidence } from './support';
+import { defineAdvice } from './define-rule';
+import { describeCheck, failureContext, responseHeaderEvidence } from './support';
 
 type MessageId = 'wildcardOrigin' | 'wildcardHeaders' | 'wildcardMethods';
 
@@ -54,15 +54,8 @@ export default defineAdvice<MessageId>({
     const hop = exchange.hops[failure.hop];
     if (!entry || !hop) return [];
 
-    const ctx: CheckContext = {
-      exchange,
-      hop,
-      hopIndex: failure.hop,
-      stage: failure.stage,
-      response: entry,
-      credentials: verdict.credentials,
-      browser: verdict.browser,
-    };
+    const ctx = failureContext(exchange, verdict);
+    if (!ctx) return [];
     const { what, consequence } = describeCheck(ctx);
     const found = failure.finding.data;
     const data = {

@@ -1,6 +1,6 @@
 // Wording and evidence shared by rules, so every rule names things the same way. Not a rule itself.
 import { statusLine } from '../har/entry-facts';
-import type { Evidence } from '../model';
+import type { Evidence, Exchange, Verdict } from '../model';
 import type { CheckContext } from './define-rule';
 
 export interface CheckWords {
@@ -79,4 +79,20 @@ export function errorEvidence(ctx: CheckContext): Evidence {
 /** "GET, POST" or "(absent)" for quoting a header in a message. */
 export function quoted(value: string | null): string {
   return value === null ? '(absent)' : `"${value}"`;
+}
+
+/** The context the failing check ran in, so a root cause can word and cite the same response the check did. */
+export function failureContext(exchange: Exchange, verdict: Verdict): CheckContext | null {
+  const failure = verdict.failure;
+  const hop = failure ? exchange.hops[failure.hop] : undefined;
+  if (!failure || !hop || !failure.entry) return null;
+  return {
+    exchange,
+    hop,
+    hopIndex: failure.hop,
+    stage: failure.stage,
+    response: failure.entry,
+    credentials: verdict.credentials,
+    browser: verdict.browser,
+  };
 }
