@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**'],
+    files: ['src/engine/**', 'src/render/**'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': [

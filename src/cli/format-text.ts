@@ -1,7 +1,7 @@
 import { styleText } from 'node:util';
 import type { ExchangeReport, Report } from '../engine';
-import { printable } from './sanitize';
-import { fixesToShow } from './stack-fixes';
+import { printable } from '../render/printable';
+import { fixesToShow } from '../render/stack-fixes';
 
 type Style = Parameters<typeof styleText>[0];
 

@@ -2,7 +2,7 @@
 // server stack the headers reveal, the curl commands, and what each browser printed.
 import { describe, expect, it } from 'vitest';
 import { diagnose, parseHarJson } from '../../src/engine';
-import { formatMarkdown } from '../../src/cli/format-markdown';
+import { formatMarkdown } from '../../src/render/markdown';
 import { allow, API, entry, har, PAGE, preflight } from '../support/har-builders';
 
 const report = diagnose(

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { diagnose, type HarInput, type Report } from '../../engine';
-import { formatMarkdown } from '../format-markdown';
+import { formatMarkdown } from '../../render/markdown';
 import { formatText } from '../format-text';
 import { EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, usageError, type CliIO } from '../io';
 import { readHar } from '../read-har';

@@ -1,5 +1,5 @@
 import type { DiagnosisReport, ExchangeReport, Report } from '../engine';
-import { printable } from './sanitize';
+import { printable } from './printable';
 import { fixesToShow } from './stack-fixes';
 
 /** Markdown that pastes cleanly into GitHub or Jira: a summary table, then an expert's answer per problem. */
