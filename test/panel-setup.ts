@@ -1,0 +1,6 @@
+// Imported by component tests (files starting with `// @vitest-environment jsdom`): DOM matchers, cleanup.
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+afterEach(() => cleanup());
