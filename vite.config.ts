@@ -7,10 +7,11 @@ import baseManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { toBrowserManifest, type TargetBrowser } from './src/build/manifest.ts';
 
-// One config, three builds: `--mode chrome`, `--mode firefox` (the extension) and `--mode cli` (the Node CLI).
-// Vitest runs with mode "test" and only needs the `test` block.
+// One config, four builds: `--mode chrome`, `--mode firefox` (the extension), `--mode cli` (the Node CLI) and
+// `--mode bench` (the benchmark, `npm run bench`). Vitest runs with mode "test" and only needs the `test` block.
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'cli') return cliBuild();
+  if (mode === 'bench') return benchBuild();
   if (mode === 'chrome' || mode === 'firefox') return extensionBuild(mode);
   return {
     define: { __VERSION__: JSON.stringify(pkg.version) },
@@ -46,6 +47,20 @@ function cliBuild(): UserConfig {
       emptyOutDir: true,
       target: 'node20',
       rollupOptions: { input: { main: resolve(import.meta.dirname, 'src/cli/bin.ts') } },
+    },
+  };
+}
+
+/** The benchmark as one Node script (dist/bench/run.js); it drives the built CLI and imports the engine directly. */
+function benchBuild(): UserConfig {
+  return {
+    define: { __VERSION__: JSON.stringify(pkg.version) },
+    build: {
+      ssr: true,
+      outDir: 'dist/bench',
+      emptyOutDir: true,
+      target: 'node20',
+      rollupOptions: { input: { run: resolve(import.meta.dirname, 'bench/run.ts') } },
     },
   };
 }

@@ -23,7 +23,9 @@ export function toBrowserManifest<T extends BaseManifest>(base: T, browser: Targ
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,
-        strict_min_version: '128.0',
+        // data_collection_permissions needs Firefox 140 (desktop) and 142 (Android): web-ext lint flags an older
+        // minimum. 142 is after ESR 140's end of life; the current ESR (153) is well above it.
+        strict_min_version: '142.0',
         // The extension collects and transmits nothing.
         data_collection_permissions: { required: ['none'] },
       },

@@ -7,8 +7,7 @@ type Style = Parameters<typeof styleText>[0];
 
 /** Human-readable report for a terminal; colour only when `color` is set (a TTY that did not opt out). */
 export function formatText(report: Report, color: boolean): string {
-  // The caller decides about colour (TTY, --no-color, NO_COLOR); styleText must not second-guess it.
-  const paint = (style: Style, text: string) => (color ? styleText(style, text, { validateStream: false }) : text);
+  const paint = painter(color);
   const lines: string[] = [];
   for (const input of report.inputs) {
     const producer = input.creator ?? 'unknown producer';
@@ -22,7 +21,9 @@ export function formatText(report: Report, color: boolean): string {
     for (const { entry, problem } of input.problems.slice(0, 5))
       lines.push(paint('yellow', `  ! entry ${entry}: ${printable(problem)}`));
     if (input.problems.length > 5)
-      lines.push(paint('yellow', `  ! … and ${input.problems.length - 5} more entries with problems`));
+      lines.push(
+        paint('yellow', `  ! … and ${input.problems.length - 5} more problems (--format json lists them all)`),
+      );
   }
   lines.push('');
   for (const exchange of report.exchanges) lines.push(...formatExchange(exchange, report.inputs.length > 1, paint));
@@ -35,6 +36,16 @@ export function formatText(report: Report, color: boolean): string {
       (s.unknown ? ` · ${s.unknown} undecided` : ''),
   );
   return lines.join('\n') + '\n';
+}
+
+/** One exchange as formatText prints it, for commands that print exchanges one at a time (probe). */
+export function formatExchangeText(exchange: ExchangeReport, color: boolean): string[] {
+  return formatExchange(exchange, false, painter(color));
+}
+
+export function painter(color: boolean): (style: Style, text: string) => string {
+  // The caller decides about colour (TTY, --no-color, NO_COLOR); styleText must not second-guess it.
+  return (style, text) => (color ? styleText(style, text, { validateStream: false }) : text);
 }
 
 const BADGES: Record<ExchangeReport['outcome'], [string, Style]> = {

@@ -1,5 +1,6 @@
 // Credentials mode is not in the HAR (capture-facts.md). Infer it only from evidence, and say which.
 import { wasNeverSent } from './har/entry-facts';
+import { memoize } from './memo';
 import type { Entry } from './har/normalize';
 import type { CredentialsInference, Exchange } from './model';
 
@@ -9,8 +10,7 @@ export type CookieIndex = ReadonlyMap<string, readonly Entry[]>;
 export function indexCookies(entries: readonly Entry[]): CookieIndex {
   const byHost = new Map<string, Entry[]>();
   for (const entry of entries) {
-    if (!sentCookies(entry)) continue;
-    const host = hostOf(entry.url);
+    const host = cookieHost(entry);
     if (!host) continue;
     const list = byHost.get(host);
     if (list) list.push(entry);
@@ -19,7 +19,28 @@ export function indexCookies(entries: readonly Entry[]): CookieIndex {
   return byHost;
 }
 
-export function inferCredentials(exchange: Exchange, cookies: CookieIndex): CredentialsInference {
+/** The host an entry sent cookies to, which puts it in the cookie index; null when it sent none. */
+export function cookieHost(entry: Entry): string | null {
+  return sentCookies(entry) ? hostOf(entry.url) : null;
+}
+
+/** A credentials mode the capture's producer states outright (it made the requests itself). */
+export type DeclaredCredentials = 'include' | 'not-include';
+
+export function inferCredentials(
+  exchange: Exchange,
+  cookies: CookieIndex,
+  declared?: DeclaredCredentials,
+): CredentialsInference {
+  if (declared) {
+    return {
+      mode: declared,
+      evidence:
+        declared === 'include'
+          ? 'Declared by the producer of the capture, which made the request with credentials (credentials mode "include").'
+          : 'Declared by the producer of the capture, which made the request without credentials.',
+    };
+  }
   const sent = exchange.hops.map((hop) => hop.entry).filter((e): e is Entry => e !== null && !wasNeverSent(e));
   const withCookie = sent.find(sentCookies);
   if (withCookie) {
@@ -64,10 +85,10 @@ function sameInitiatingPage(entry: Entry, exchange: Exchange): boolean {
   return entry.url.startsWith(exchange.origin + '/');
 }
 
-function hostOf(url: string): string | null {
+const hostOf = memoize((url: string): string | null => {
   try {
     return new URL(url).hostname;
   } catch {
     return null;
   }
-}
+});

@@ -1,8 +1,8 @@
-// The two curl commands that replay an exchange's preflight and real request, as the browser sent them.
+// The two curl commands that replay an exchange's preflight and real request, as the browser sent them: with the
+// credentials the page sent. Exports mask them (redactReport, in redact-report.ts) unless the user opts in.
 import { isBrowserControlledHeader } from './cors/safelist';
 import type { Entry } from './har/normalize';
 import type { Exchange, Hop } from './model';
-import { redactHeader } from './redact';
 
 export interface CurlCommands {
   preflight: string | null;
@@ -45,7 +45,7 @@ function requestCommand(exchange: Exchange, hop: Hop, entry: Entry): string {
     // Only what the page's script set: the browser's own headers (User-Agent, Sec-*, …) do not change CORS.
     ...entry.requestHeaders.all
       .filter((h) => !isBrowserControlledHeader(h.name) || /^cookie$/i.test(h.name))
-      .map((h): [string, string] => [h.name, redactHeader(h.name, h.value)]),
+      .map((h): [string, string] => [h.name, h.value]),
   ];
   return command(entry.method, entry.url, headers);
 }
@@ -73,4 +73,33 @@ function command(method: string, url: string, headers: readonly [string, string]
 /** POSIX single quoting: safe for any byte but NUL. */
 export function shellQuote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The words of a command written by `command()` (bare words and single-quoted words, `'\''` for a quote), so an
+ * export can mask some of them and quote them again. Null when `text` is not in that form.
+ */
+export function shellWords(text: string): string[] | null {
+  const words: string[] = [];
+  let word: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === ' ') {
+      if (word !== null) words.push(word);
+      word = null;
+    } else if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      if (end === -1) return null;
+      word = (word ?? '') + text.slice(i + 1, end);
+      i = end;
+    } else if (c === '\\') {
+      if (i + 1 >= text.length) return null;
+      word = (word ?? '') + text[i + 1];
+      i++;
+    } else {
+      word = (word ?? '') + c;
+    }
+  }
+  if (word !== null) words.push(word);
+  return words;
 }

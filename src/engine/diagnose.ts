@@ -5,15 +5,18 @@ import { chromiumConsoleMessage, firefoxConsoleMessage, initiatorWord, type Cons
 import { captureFacts, type CaptureFacts } from './capture-facts';
 import { originOf } from './cors/origin';
 import { isSafelistedMethod } from './cors/safelist';
-import { indexCookies, inferCredentials, type CookieIndex } from './credentials';
+import { indexCookies, inferCredentials, type CookieIndex, type DeclaredCredentials } from './credentials';
 import { curlCommands } from './curl';
 import { stackFixes, type FixValues } from './fixes/catalog';
-import { detectStacks } from './fixes/stacks';
+import { detectStacksWith } from './fixes/stacks';
 import { buildExchanges } from './exchanges';
 import { wasNeverSent } from './har/entry-facts';
-import { normalizeEntries, normalizePages } from './har/normalize';
+import { normalizeEntries, normalizePages, type Entry } from './har/normalize';
 import type { ParsedHar } from './har/parse';
+import { isPrepared, type PreparedHar } from './har/prepared';
+import type { RawHarLog } from './har/types';
 import { interpolate } from './interpolate';
+import { memoize } from './memo';
 import type { CredentialsInference, Exchange, Finding, Verdict } from './model';
 import type { DiagnosisReport, ExchangeReport, InputReport, Report } from './report';
 import type { AdviceContext, Rule } from './rules/define-rule';
@@ -23,7 +26,13 @@ import { evaluate, sameVerdict } from './verdict';
 export interface HarInput {
   /** A name for the input (file path) as it should appear in the report. */
   file: string;
-  har: ParsedHar;
+  /** The parsed HAR, or one whose entries were normalized while it was read (the CLI's streaming reader). */
+  har: ParsedHar | PreparedHar;
+  /**
+   * The credentials mode every request of this capture was made with, when its producer knows it (cors-doctor
+   * probe does). HARs do not record it, so without this it is inferred from the capture (credentials.ts).
+   */
+  credentials?: DeclaredCredentials;
 }
 
 export interface DiagnoseOptions {
@@ -35,50 +44,71 @@ export interface DiagnoseOptions {
 export function diagnose(inputs: readonly HarInput[], options: DiagnoseOptions): Report {
   const inputReports: InputReport[] = [];
   const exchanges: ExchangeReport[] = [];
-  inputs.forEach(({ file, har }, input) => {
+  inputs.forEach(({ file, har, credentials }, input) => {
     const { log, skipped } = har;
-    const entries = normalizeEntries(log);
-    const creator = typeof log.creator?.name === 'string' ? log.creator.name : null;
-    const browserName = typeof log.browser?.name === 'string' ? log.browser.name : null;
-    const detected = detectBrowser(creator, browserName);
-    inputReports.push({
-      file,
-      entries: log.entries.length,
-      creator,
-      browser: detected.name,
-      browserRecognised: detected.recognised,
-      problems: [
-        ...skipped.map(({ index, reason }) => ({ entry: index, problem: `skipped: ${reason}` })),
-        ...entries.flatMap((e) =>
-          skipped.some((s) => s.index === e.index) ? [] : e.problems.map((problem) => ({ entry: e.index, problem })),
-        ),
-      ],
-    });
-    const browser = profileFor(detected.name);
+    const entries = isPrepared(har) ? har.entries : normalizeEntries(log);
+    const inputReport = describeInput(file, log, entries, skipped);
+    inputReports.push(inputReport);
+    const browser = profileFor(inputReport.browser);
     const pages = normalizePages(log);
-    const context: CaptureContext = { browser, cookies: indexCookies(entries), facts: captureFacts(entries, pages) };
+    const context: CaptureContext = {
+      browser,
+      cookies: indexCookies(entries),
+      facts: captureFacts(entries, pages),
+      credentials,
+    };
     for (const exchange of buildExchanges(input, { entries, pages })) {
       if (options.all || isListed(exchange)) exchanges.push(diagnoseExchange(exchange, context));
     }
   });
-  const count = (outcome: string) => exchanges.filter((e) => e.outcome === outcome).length;
   return {
     tool: 'cors-doctor',
     version: options.version,
     inputs: inputReports,
     exchanges,
-    summary: {
-      exchanges: exchanges.length,
-      blocked: count('blocked'),
-      failedNotCors: count('failed-not-cors'),
-      allowed: count('allowed'),
-      unknown: count('unknown'),
-    },
+    summary: summarize(exchanges),
+  };
+}
+
+export function summarize(exchanges: readonly ExchangeReport[]): Report['summary'] {
+  const summary = { exchanges: exchanges.length, blocked: 0, failedNotCors: 0, allowed: 0, unknown: 0 };
+  for (const { outcome } of exchanges) {
+    if (outcome === 'blocked') summary.blocked++;
+    else if (outcome === 'failed-not-cors') summary.failedNotCors++;
+    else if (outcome === 'allowed') summary.allowed++;
+    else if (outcome === 'unknown') summary.unknown++;
+  }
+  return summary;
+}
+
+/** The report's line about one input: its producer, whose rules apply, and what was read with defaults. */
+export function describeInput(
+  file: string,
+  log: RawHarLog,
+  entries: readonly Entry[],
+  skipped: ParsedHar['skipped'],
+): InputReport {
+  const creator = typeof log.creator?.name === 'string' ? log.creator.name : null;
+  const browserName = typeof log.browser?.name === 'string' ? log.browser.name : null;
+  const detected = detectBrowser(creator, browserName);
+  const left = new Set(skipped.map((s) => s.index));
+  return {
+    file,
+    entries: entries.length,
+    creator,
+    browser: detected.name,
+    browserRecognised: detected.recognised,
+    problems: [
+      ...skipped.map(({ index, reason }) => ({ entry: index, problem: `skipped: ${reason}` })),
+      ...entries.flatMap((e) =>
+        left.has(e.index) || e.problems.length === 0 ? [] : e.problems.map((problem) => ({ entry: e.index, problem })),
+      ),
+    ],
   };
 }
 
 /** By default: cross-origin requests, and any request that failed. */
-function isListed(exchange: Exchange): boolean {
+export function isListed(exchange: Exchange): boolean {
   if (exchange.crossOrigin) return true;
   return exchange.hops.some((hop) => hop.entry && (hop.entry.status === 0 || hop.entry.error));
 }
@@ -88,11 +118,20 @@ export interface CaptureContext {
   browser: BrowserProfile;
   cookies: CookieIndex;
   facts: CaptureFacts;
+  /** The credentials mode the producer declared for the capture, if it did. */
+  credentials?: DeclaredCredentials;
 }
 
 /** The verdict and everything the advice rules need, for one exchange. */
-export function analyzeExchange(exchange: Exchange, { browser, cookies, facts }: CaptureContext): AdviceContext {
-  const { verdict, credentials, alternatives } = decide(exchange, browser, inferCredentials(exchange, cookies));
+export function analyzeExchange(
+  exchange: Exchange,
+  { browser, cookies, facts, credentials: declared }: CaptureContext,
+): AdviceContext {
+  const { verdict, credentials, alternatives } = decide(
+    exchange,
+    browser,
+    inferCredentials(exchange, cookies, declared),
+  );
   const other = evaluate(exchange, otherBrowser(browser), verdict.credentials);
   const otherDiffers = !sameVerdict(verdict, other) || verdict.failure?.firefox !== other.failure?.firefox;
   return {
@@ -112,7 +151,7 @@ export function diagnoseExchange(exchange: Exchange, context: CaptureContext): E
   const { verdict, credentials, alternatives, otherVerdict: other } = adviceContext;
   const firefoxVerdict = browser.name === 'firefox' ? verdict : other;
   const chromiumVerdict = browser.name === 'firefox' ? other : verdict;
-  const stacks = detectStacks(serverResponses(exchange, context.facts));
+  const stacks = serverStacks(exchange, context.facts);
   const fixValues = valuesForFixes(exchange);
   const diagnose = (rule: Rule, finding: Finding) =>
     toDiagnosis(rule, finding, stackFixes(rule.meta.fixTopics ?? [], stacks, fixValues));
@@ -187,24 +226,21 @@ export function diagnoseExchange(exchange: Exchange, context: CaptureContext): E
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 const KIND_ORDER = { 'root-cause': 0, check: 1, advice: 2 } as const;
 
-/** The exchange's own responses first, then other responses of the same server in the capture. */
-function serverResponses(exchange: Exchange, facts: CaptureFacts) {
+/** The stacks the exchange's own responses reveal first, then other responses of the same server in the capture. */
+function serverStacks(exchange: Exchange, facts: CaptureFacts) {
   const own = exchange.hops.flatMap((hop) => [hop.preflight, hop.entry]).filter((e) => e !== null);
   const server = originOf(exchange.url);
-  const others = (server ? (facts.byServer.get(server) ?? []) : []).filter((e) => !own.includes(e));
-  return [...own, ...others].map((e) => e.responseHeaders);
+  return detectStacksWith(
+    own.map((e) => e.responseHeaders),
+    server ? facts.serverStacks(server) : [],
+  );
 }
 
 function valuesForFixes(exchange: Exchange): FixValues {
   const hop = exchange.hops[0];
   const headers = (hop?.preflightReasons ?? []).flatMap((r) => (r.kind === 'header' ? [r.name] : []));
   const methods = ['GET', 'POST', ...(isSafelistedMethod(exchange.method) ? [] : [exchange.method.toUpperCase()])];
-  let path = '/';
-  try {
-    path = new URL(exchange.url).pathname;
-  } catch {
-    // keep "/"
-  }
+  const path = pathOf(exchange.url);
   return {
     origin: exchange.origin && exchange.origin !== 'null' ? exchange.origin : 'https://app.example',
     methods: [...new Set(methods)].join(', '),
@@ -212,6 +248,15 @@ function valuesForFixes(exchange: Exchange): FixValues {
     path,
   };
 }
+
+/** The URL's path, or "/" when it does not parse. */
+const pathOf = memoize((url: string): string => {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '/';
+  }
+});
 
 /** "content-type" → "Content-Type", for config snippets. */
 function headerCase(name: string): string {

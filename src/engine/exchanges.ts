@@ -1,19 +1,14 @@
 // Turns a capture's entries into exchanges: each real request with its redirect hops and the preflight of each
 // hop. Pairing is by URL + method (+ requested headers) + start time, because neither browser links a real request
-// to its preflight (Chromium links only the other way, by URL). All lookups go through maps keyed by URL, so the
-// work grows linearly with the capture.
+// to its preflight (Chromium links only the other way, by URL). Entries are matched within groups keyed by URL
+// (pairing.ts), each kept in start order, so the work grows linearly with the capture.
 import { parseRequestedHeaders } from './cors/header-lists';
 import { originOf } from './cors/origin';
 import { isSafelistedMethod, normalizeMethod, unsafeRequestHeaders } from './cors/safelist';
 import { isPreflight, isRedirectStatus } from './har/entry-facts';
 import type { Entry, PageInfo } from './har/normalize';
 import type { Exchange, Hop, PreflightReason, RequestMode } from './model';
-
-/** A preflight starts 1–96 ms after its real request in the measured captures; allow generous skew either way. */
-const PREFLIGHT_BEFORE_MS = 2_000;
-const PREFLIGHT_AFTER_MS = 30_000;
-/** A redirect's next hop starts right after the 3xx; allow for clock rounding. */
-const REDIRECT_SKEW_MS = 50;
+import { PreflightGroup, RedirectGroup } from './pairing';
 
 export interface CaptureIndex {
   readonly entries: readonly Entry[];
@@ -21,19 +16,40 @@ export interface CaptureIndex {
 }
 
 export function buildExchanges(input: number, capture: CaptureIndex): Exchange[] {
-  const preflights = capture.entries.filter(isPreflight);
-  const requests = capture.entries.filter((entry) => !isPreflight(entry) && entry.url !== '');
-  const nextHop = linkRedirects(requests);
+  const preflights: Entry[] = [];
+  const requests: Entry[] = [];
+  const preflightGroups = new Map<string, PreflightGroup>();
+  for (const entry of capture.entries) {
+    if (isPreflight(entry)) {
+      preflights.push(entry);
+      groupFor(preflightGroups, preflightKey(entry), PreflightGroup).candidates.push(entry);
+    } else if (entry.url !== '') requests.push(entry);
+  }
+  const redirectGroups = new Map<string, RedirectGroup>();
+  for (const request of requests) {
+    preflightGroups.get(requestKey(request))?.seekers.push(request);
+    const target = redirectTarget(request);
+    if (target !== null) groupFor(redirectGroups, target, RedirectGroup).seekers.push(request);
+  }
+  for (const request of requests) redirectGroups.get(request.url)?.candidates.push(request);
+
+  const nextHop = new Map<Entry, Entry>();
+  for (const group of redirectGroups.values()) {
+    group.solve();
+    for (const [from, to] of group.match) nextHop.set(from, to);
+  }
+  const preflightOf = new Map<Entry, Entry>();
+  for (const group of preflightGroups.values()) {
+    group.solve();
+    for (const [request, preflight] of group.match) preflightOf.set(request, preflight);
+  }
   const continuations = new Set(nextHop.values());
-  const preflightOf = pairPreflights(requests, preflights);
   const paired = new Set(preflightOf.values());
 
   const exchanges: Exchange[] = [];
   for (const head of requests) {
     if (continuations.has(head)) continue;
-    const chain = [head];
-    for (let next = nextHop.get(head); next && !chain.includes(next); next = nextHop.get(next)) chain.push(next);
-    exchanges.push(buildExchange(input, chain, preflightOf, capture.pages));
+    exchanges.push(buildExchange(input, chainFrom(head, nextHop), preflightOf, capture.pages));
   }
   for (const preflight of preflights) {
     if (!paired.has(preflight)) exchanges.push(buildPreflightOnlyExchange(input, preflight));
@@ -41,69 +57,47 @@ export function buildExchanges(input: number, capture: CaptureIndex): Exchange[]
   return exchanges.sort((a, b) => firstIndex(a) - firstIndex(b));
 }
 
-function firstIndex(exchange: Exchange): number {
+/** The redirect chain that starts at `head`. */
+export function chainFrom(head: Entry, nextHop: Pick<ReadonlyMap<Entry, Entry>, 'get'>): Entry[] {
+  const chain = [head];
+  for (let next = nextHop.get(head); next && !chain.includes(next); next = nextHop.get(next)) chain.push(next);
+  return chain;
+}
+
+/** The exchanges' order in a report: by the first of their entries in the file. */
+export function firstIndex(exchange: Exchange): number {
   const hop = exchange.hops[0];
   return Math.min(hop?.entry?.index ?? Infinity, hop?.preflight?.index ?? Infinity);
 }
 
-/** Links each 3xx entry to the entry that requested its Location next. */
-function linkRedirects(requests: readonly Entry[]): Map<Entry, Entry> {
-  const byUrl = groupBy(requests, (entry) => entry.url);
-  const next = new Map<Entry, Entry>();
-  const taken = new Set<Entry>();
-  for (const entry of [...requests].sort(byStart)) {
-    if (!isRedirectStatus(entry.status) || !entry.redirectUrl) continue;
-    const candidates = byUrl.get(entry.redirectUrl) ?? [];
-    const target = nearest(
-      candidates,
-      entry,
-      (c) => !taken.has(c) && c !== entry && startDelta(entry, c) >= -REDIRECT_SKEW_MS,
-    );
-    if (target) {
-      next.set(entry, target);
-      taken.add(target);
-    }
-  }
-  return next;
+/** The group a preflight is matched in: its URL and the method it asks for. */
+export function preflightKey(preflight: Entry): string {
+  return pairKey(preflight.url, preflight.requestHeaders.get('access-control-request-method') ?? '');
 }
 
-/** Matches each real request with the nearest unmatched preflight for the same URL and method. */
-function pairPreflights(requests: readonly Entry[], preflights: readonly Entry[]): Map<Entry, Entry> {
-  const byKey = groupBy(preflights, (p) => pairKey(p.url, p.requestHeaders.get('access-control-request-method') ?? ''));
-  const result = new Map<Entry, Entry>();
-  const taken = new Set<Entry>();
-  for (const request of [...requests].sort(byStart)) {
-    const candidates = byKey.get(pairKey(request.url, request.method));
-    if (!candidates) continue;
-    const wanted = unsafeRequestHeaders(request.requestHeaders)
-      .map((h) => h.name)
-      .join(',');
-    const needsPreflight = !isSafelistedMethod(request.method) || wanted !== '';
-    const inWindow = (p: Entry) => {
-      if (taken.has(p)) return false;
-      const delta = startDelta(request, p);
-      return delta >= -PREFLIGHT_BEFORE_MS && delta <= PREFLIGHT_AFTER_MS;
-    };
-    const requested = (p: Entry) =>
-      parseRequestedHeaders(p.requestHeaders.get('access-control-request-headers')).join(',');
-    // The browser lists exactly the request's unsafe header names; prefer that match, but a preflight whose list
-    // differs (headers the HAR does not show, or provisional headers) is still the best evidence available.
-    // A request that needed no preflight takes one only on an exact match (XHR upload listeners force one).
-    const preflight =
-      nearest(candidates, request, (p) => inWindow(p) && requested(p) === wanted) ??
-      (needsPreflight ? nearest(candidates, request, inWindow) : null);
-    if (preflight) {
-      result.set(request, preflight);
-      taken.add(preflight);
-    }
-  }
-  return result;
+/** The group a real request looks for its preflight in. */
+export function requestKey(request: Entry): string {
+  return pairKey(request.url, request.method);
 }
 
-function buildExchange(
+/** The URL a 3xx entry sends the browser to next, or null when it is not a redirect. */
+export function redirectTarget(entry: Entry): string | null {
+  return isRedirectStatus(entry.status) && entry.redirectUrl ? entry.redirectUrl : null;
+}
+
+function groupFor<G>(groups: Map<string, G>, key: string, Group: new () => G): G {
+  let group = groups.get(key);
+  if (!group) {
+    group = new Group();
+    groups.set(key, group);
+  }
+  return group;
+}
+
+export function buildExchange(
   input: number,
   chain: readonly Entry[],
-  preflightOf: Map<Entry, Entry>,
+  preflightOf: Pick<ReadonlyMap<Entry, Entry>, 'get' | 'has'>,
   pages: readonly PageInfo[],
 ): Exchange {
   const head = chain[0] as Entry;
@@ -146,7 +140,7 @@ function buildExchange(
 }
 
 /** A preflight whose real request is not in the capture: Firefox never reports preflight-blocked requests live. */
-function buildPreflightOnlyExchange(input: number, preflight: Entry): Exchange {
+export function buildPreflightOnlyExchange(input: number, preflight: Entry): Exchange {
   const method = preflight.requestHeaders.get('access-control-request-method') ?? 'GET';
   const origin = preflight.requestHeaders.get('origin');
   const requested = parseRequestedHeaders(preflight.requestHeaders.get('access-control-request-headers'));
@@ -252,38 +246,4 @@ function requestMode(entry: Entry, hasPreflight: boolean, origin: string | null)
 
 function pairKey(url: string, method: string): string {
   return `${method}\u0000${url}`;
-}
-
-function startDelta(from: Entry, to: Entry): number {
-  return (to.startedMs ?? 0) - (from.startedMs ?? 0);
-}
-
-function byStart(a: Entry, b: Entry): number {
-  return (a.startedMs ?? 0) - (b.startedMs ?? 0) || a.index - b.index;
-}
-
-/** The candidate closest in start time to `anchor` that passes `accept`; ties go to the earlier entry. */
-function nearest(candidates: readonly Entry[], anchor: Entry, accept: (c: Entry) => boolean): Entry | null {
-  let best: Entry | null = null;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    if (!accept(candidate)) continue;
-    const distance = Math.abs(startDelta(anchor, candidate));
-    if (distance < bestDistance || (distance === bestDistance && best && candidate.index < best.index)) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

@@ -1,5 +1,8 @@
 // The engine's result, exactly the JSON contract of `cors-doctor diagnose --format json` (README, "JSON output").
-// Extend it, never break it: other tools and our tests depend on it.
+// Extend it, never break it: other tools and our tests depend on it. report.schema.json describes every field
+// (test/robustness/properties.test.ts keeps the two in step).
+// The report holds what the capture holds, credentials included; redactReport() (redact-report.ts) masks them, and
+// every export applies it unless the user opts in (`--include-secrets`).
 import type { BrowserName } from './cors/browsers';
 import type { CorsErrorName, FirefoxCategory } from './cors/vocabulary';
 import type { StackFixReport } from './fixes/catalog';
@@ -66,7 +69,10 @@ export interface ExchangeReport {
   hops: HopReport[];
   /** Server software the response headers reveal (application frameworks first), with the header as evidence. */
   stacks: DetectedStack[];
-  /** curl commands that replay the preflight and the real request (credentials redacted). */
+  /**
+   * curl commands that replay the preflight and the real request, with the headers the page sent. They carry the
+   * request's credentials: exports pass the report through redactReport() unless the user opts in.
+   */
   curl: { preflight: string | null; request: string | null };
   /** Root causes first, then the failed check, then advice. */
   diagnoses: DiagnosisReport[];

@@ -39,7 +39,18 @@ const PREFLIGHT_TAIL: CheckId[] = [
 
 const NETWORK: CheckId[] = ['mixed-content', 'blocked-by-client', 'opaque-response-blocked', 'network-error'];
 
-export function pipeline(browser: BrowserProfile, stage: Stage): CheckId[] {
+const pipelines = new WeakMap<BrowserProfile, Map<Stage, readonly CheckId[]>>();
+
+/** The checks `browser` runs at `stage`, in its order (computed once per browser and stage). */
+export function pipeline(browser: BrowserProfile, stage: Stage): readonly CheckId[] {
+  let byStage = pipelines.get(browser);
+  if (!byStage) pipelines.set(browser, (byStage = new Map()));
+  let checks = byStage.get(stage);
+  if (!checks) byStage.set(stage, (checks = buildPipeline(browser, stage)));
+  return checks;
+}
+
+function buildPipeline(browser: BrowserProfile, stage: Stage): CheckId[] {
   const allowOrigin = browser.name === 'firefox' ? ALLOW_ORIGIN_FIREFOX : ALLOW_ORIGIN_CHROMIUM;
   switch (stage) {
     case 'network':

@@ -1,73 +1,133 @@
-// A first, minimal panel: every exchange of the inspected page with its verdict. The full panel (detail view,
-// export, navigation handling) is built on this in its own issue.
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { LiveCapture } from '../capture/live-capture';
-import { diagnose, parseHarJson, type ExchangeReport, type RawHarEntry } from '../engine';
-import type { DevtoolsHost } from '../platform/devtools-host';
+// The CORS panel: toolbar, notices, the list of cross-origin requests, and the selected one's diagnosis.
+import { useCallback, useRef, useState, type DragEvent } from 'react';
+import { redactReport } from '../engine';
+import { DetailView } from './components/DetailView';
+import { ExchangeList } from './components/ExchangeList';
+import { Notices } from './components/Notices';
+import { Toolbar } from './components/Toolbar';
+import { harExport, jsonExport, markdownExport, subset } from './export';
+import { visibleExchanges } from './state/panel-store';
+import { usePanel, useStore } from './state/use-panel';
 
-export function App({ host }: { host: DevtoolsHost }) {
-  const entries = useCapturedEntries(host);
-  const report = useMemo(
-    () =>
-      diagnose(
-        [
-          {
-            file: 'live',
-            har: parseHarJson({ log: { creator: { name: creatorName(host), version: '' }, entries: [...entries] } }),
-          },
-        ],
-        {
-          version: __VERSION__,
-        },
-      ),
-    [entries, host],
+export interface AppEffects {
+  browser: 'chrome' | 'firefox';
+  version: string;
+  copy: (text: string) => void;
+  download: (filename: string, text: string, type: string) => void;
+  reload: () => void;
+}
+
+function emptyMessage(total: number, filter: 'problems' | 'all', search: string): string {
+  if (total === 0) return 'No cross-origin requests yet. Requests the page makes while DevTools is open appear here.';
+  if (search.trim()) return `No request matches "${search.trim()}".`;
+  return filter === 'problems'
+    ? `No problems: all ${total} cross-origin requests were allowed. Choose "All" to see them.`
+    : 'Nothing to show.';
+}
+
+export function App({ effects }: { effects: AppEffects }) {
+  const store = useStore();
+  const state = usePanel();
+  const [dragging, setDragging] = useState(false);
+  const [status, setStatus] = useState('');
+  const detail = useRef<HTMLDivElement>(null);
+  const visible = visibleExchanges(state);
+  const selected = state.report.exchanges.find((e) => e.id === state.selectedId) ?? null;
+  const problems = state.report.exchanges.filter((e) => e.outcome !== 'allowed');
+  const options = { includeSecrets: state.includeSecrets };
+
+  const announce = (text: string) => setStatus(text);
+  const importFile = useCallback(
+    (file: File) => void file.text().then((text) => store.importHar(file.name, text)),
+    [store],
   );
+  const exportScope = selected ? [selected] : problems;
+  const scopeName = selected ? 'this request' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+
+  function onDrop(event: DragEvent<HTMLDivElement>) {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) importFile(file);
+  }
+
   return (
-    <main>
-      <h1>CORS Doctor</h1>
-      <p>
-        {report.summary.exchanges} cross-origin requests · {report.summary.blocked} blocked by CORS ·{' '}
-        {report.summary.failedNotCors} failed for other reasons
+    <div
+      className={`cd-app${dragging ? ' cd-app--dragging' : ''}`}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <Toolbar
+        filter={state.filter}
+        search={state.search}
+        preserveLog={state.capture.preserveLog}
+        includeSecrets={state.includeSecrets}
+        importing={state.imported !== null}
+        canExport={exportScope.length > 0}
+        onFilter={(filter) => store.setFilter(filter)}
+        onSearch={(search) => store.setSearch(search)}
+        onPreserveLog={(preserve) => store.setPreserveLog(preserve)}
+        onIncludeSecrets={(include) => store.setIncludeSecrets(include)}
+        onClear={() => store.clear()}
+        onReload={effects.reload}
+        onImport={importFile}
+        onCopyMarkdown={() => {
+          effects.copy(markdownExport(subset(state.report, exportScope), options));
+          announce(
+            `Copied ${scopeName} as Markdown${state.includeSecrets ? ', secrets included' : ', secrets redacted'}.`,
+          );
+        }}
+        onSaveJson={() =>
+          effects.download(
+            'cors-doctor.json',
+            jsonExport(subset(state.report, exportScope), options),
+            'application/json',
+          )
+        }
+        onSaveHar={() =>
+          effects.download(
+            'cors-doctor.har',
+            harExport(state.entries, exportScope, effects.version, options),
+            'application/json',
+          )
+        }
+      />
+      <Notices state={state} onReload={effects.reload} onCloseImport={() => store.closeImport()} />
+      <p className="cd-summary" aria-live="polite">
+        {state.report.summary.exchanges} cross-origin requests · {state.report.summary.blocked} blocked by CORS ·{' '}
+        {state.report.summary.failedNotCors} failed for other reasons
+        {status ? ` · ${status}` : ''}
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th>Method</th>
-            <th>URL</th>
-            <th>Verdict</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.exchanges.map((exchange) => (
-            <tr key={exchange.id} data-outcome={exchange.outcome}>
-              <td>{exchange.method}</td>
-              <td>{exchange.url}</td>
-              <td>{verdictLine(exchange)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </main>
+      <div className="cd-main">
+        <ExchangeList
+          exchanges={visible}
+          selectedId={state.selectedId}
+          onSelect={(id) => store.select(id)}
+          onOpen={() => detail.current?.focus()}
+          emptyMessage={emptyMessage(state.report.exchanges.length, state.filter, state.search)}
+        />
+        <div className="cd-detail-pane" ref={detail} tabIndex={-1} aria-label="Diagnosis">
+          {selected ? (
+            <DetailView
+              // Copy buttons are exports: they get redacted commands unless the user opted in to secrets.
+              exchange={
+                state.includeSecrets
+                  ? selected
+                  : (redactReport(subset(state.report, [selected])).exchanges[0] ?? selected)
+              }
+              entries={state.entries}
+              browser={effects.browser}
+              copy={effects.copy}
+            />
+          ) : (
+            <p className="cd-placeholder">Select a request to see why it was blocked and how to fix it.</p>
+          )}
+        </div>
+      </div>
+    </div>
   );
-}
-
-function verdictLine(exchange: ExchangeReport): string {
-  if (exchange.outcome === 'allowed') return 'Allowed';
-  const title = exchange.diagnoses[0]?.title;
-  const name = exchange.browserError ?? exchange.netError;
-  return [exchange.outcome, name, title].filter(Boolean).join(' · ');
-}
-
-function creatorName(host: DevtoolsHost): string {
-  return host.browser === 'firefox' ? 'Firefox' : 'WebInspector';
-}
-
-/** The captured entries, re-rendered whenever the capture changes. */
-function useCapturedEntries(host: DevtoolsHost): readonly RawHarEntry[] {
-  const capture = useMemo(() => new LiveCapture(host), [host]);
-  useEffect(() => {
-    void capture.start();
-    return () => capture.stop();
-  }, [capture]);
-  return useSyncExternalStore(capture.subscribe, capture.getEntries);
 }

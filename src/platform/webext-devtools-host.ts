@@ -1,16 +1,25 @@
 // The only module that touches the WebExtension API (through webextension-polyfill).
 import browser from 'webextension-polyfill';
 import type { RawHarEntry } from '../engine';
-import type { DevtoolsHost, Unsubscribe } from './devtools-host';
+import type { DevtoolsHost, PanelHandle, Unsubscribe } from './devtools-host';
 
 export function createDevtoolsHost(): DevtoolsHost {
-  const { network, panels } = browser.devtools;
+  const { network, panels, inspectedWindow } = browser.devtools;
   return {
     browser: __BROWSER__,
+    theme: panels.themeName === 'dark' ? 'dark' : 'light',
     async createPanel(title, iconPath, pagePath) {
       // Firefox resolves panel paths against the devtools page unless they are absolute; Chrome wants them relative.
       const prefix = __BROWSER__ === 'firefox' ? '/' : '';
-      await panels.create(title, prefix + iconPath, prefix + pagePath);
+      const panel = await panels.create(title, prefix + iconPath, prefix + pagePath);
+      const handle: PanelHandle = {
+        onShown(listener) {
+          const handler = (panelWindow: unknown) => listener(panelWindow as Window);
+          panel.onShown.addListener(handler);
+          return () => panel.onShown.removeListener(handler);
+        },
+      };
+      return handle;
     },
     async getHar() {
       const log = await network.getHAR();
@@ -24,6 +33,9 @@ export function createDevtoolsHost(): DevtoolsHost {
     onNavigated(listener) {
       network.onNavigated.addListener(listener);
       return () => network.onNavigated.removeListener(listener);
+    },
+    reloadInspectedPage() {
+      void inspectedWindow.reload({ ignoreCache: true });
     },
   };
 }

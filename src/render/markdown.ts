@@ -13,6 +13,7 @@ export function formatMarkdown(report: Report): string {
     '| Input | Entries | Producer | Rules applied |',
     '| --- | --- | --- | --- |',
     ...report.inputs.map((i) => `| ${cell(i.file)} | ${i.entries} | ${cell(i.creator ?? 'unknown')} | ${i.browser} |`),
+    ...report.inputs.flatMap(inputProblems),
     '',
     '| Result | Method | URL | Browser error | Root cause |',
     '| --- | --- | --- | --- | --- |',
@@ -26,6 +27,20 @@ export function formatMarkdown(report: Report): string {
     out.push('', ...section(e));
   }
   return out.join('\n') + '\n';
+}
+
+/** Entries left out or read with defaults: the report covers the rest of the capture, and says so. */
+function inputProblems(input: Report['inputs'][number]): string[] {
+  if (input.problems.length === 0) return [];
+  const shown = input.problems.slice(0, 5).map((p) => `- entry ${p.entry}: ${escape(p.problem)}`);
+  const more = input.problems.length - shown.length;
+  return [
+    '',
+    `${cell(input.file)}: ${input.problems.length} problems in the capture; the report covers what could be read.`,
+    '',
+    ...shown,
+    ...(more > 0 ? [`- … and ${more} more (the JSON output lists them all)`] : []),
+  ];
 }
 
 const HEADINGS: Record<ExchangeReport['outcome'], string> = {

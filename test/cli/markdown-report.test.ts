@@ -1,7 +1,7 @@
 // The Markdown report of a blocked request reads like an expert's answer: root cause, evidence, the fix for the
 // server stack the headers reveal, the curl commands, and what each browser printed.
 import { describe, expect, it } from 'vitest';
-import { diagnose, parseHarJson } from '../../src/engine';
+import { diagnose, parseHarJson, redactReport } from '../../src/engine';
 import { formatMarkdown } from '../../src/render/markdown';
 import { allow, API, entry, har, PAGE, preflight } from '../support/har-builders';
 
@@ -40,7 +40,8 @@ const report = diagnose(
   ],
   { version: 't' },
 );
-const markdown = formatMarkdown(report);
+// As the CLI and the panel export it: credentials redacted (redactReport) unless the user opts in.
+const markdown = formatMarkdown(redactReport(report));
 const section = markdown.slice(markdown.indexOf('## Blocked: PUT'));
 
 describe('Markdown report for a blocked request', () => {

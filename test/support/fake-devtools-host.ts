@@ -1,26 +1,38 @@
-// An in-memory DevtoolsHost: tests push entries and navigations the way the browser would.
+// An in-memory DevtoolsHost: tests push entries, navigations and panel shows the way the browser would.
 import type { RawHarEntry } from '../../src/engine';
-import type { DevtoolsHost } from '../../src/platform/devtools-host';
+import type { DevtoolsHost, PanelHandle } from '../../src/platform/devtools-host';
 
 export class FakeDevtoolsHost implements DevtoolsHost {
   readonly browser: 'chrome' | 'firefox';
+  theme: 'light' | 'dark' = 'light';
+  /** What getHAR() returns. */
   har: RawHarEntry[] = [];
+  getHarCalls = 0;
+  reloads = 0;
   panels: { title: string; iconPath: string; pagePath: string }[] = [];
   private finished = new Set<(entry: RawHarEntry) => void>();
   private navigated = new Set<(url: string) => void>();
-  /** Resolves a pending getHar() call; set to hold the backfill until the test releases it. */
+  private shown = new Set<(win: Window) => void>();
   private pendingHar: ((entries: RawHarEntry[]) => void) | null = null;
+  /** Hold getHAR() until releaseBackfill(). */
   holdBackfill = false;
 
   constructor(browser: 'chrome' | 'firefox' = 'chrome') {
     this.browser = browser;
   }
 
-  async createPanel(title: string, iconPath: string, pagePath: string): Promise<void> {
+  async createPanel(title: string, iconPath: string, pagePath: string): Promise<PanelHandle> {
     this.panels.push({ title, iconPath, pagePath });
+    return {
+      onShown: (listener) => {
+        this.shown.add(listener);
+        return () => this.shown.delete(listener);
+      },
+    };
   }
 
   getHar(): Promise<RawHarEntry[]> {
+    this.getHarCalls++;
     if (!this.holdBackfill) return Promise.resolve([...this.har]);
     return new Promise((resolve) => (this.pendingHar = resolve));
   }
@@ -40,12 +52,20 @@ export class FakeDevtoolsHost implements DevtoolsHost {
     return () => this.navigated.delete(listener);
   }
 
+  reloadInspectedPage(): void {
+    this.reloads++;
+  }
+
   emitRequestFinished(entry: RawHarEntry): void {
     for (const listener of this.finished) listener(entry);
   }
 
   navigate(url: string): void {
     for (const listener of this.navigated) listener(url);
+  }
+
+  showPanel(win: Window): void {
+    for (const listener of this.shown) listener(win);
   }
 
   get listenerCount(): number {

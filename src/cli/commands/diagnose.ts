@@ -1,17 +1,21 @@
 import { parseArgs } from 'node:util';
-import { diagnose, type HarInput, type Report } from '../../engine';
+import { diagnose, redactReport, type HarInput, type Report } from '../../engine';
 import { formatMarkdown } from '../../render/markdown';
 import { formatText } from '../format-text';
 import { EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, usageError, type CliIO } from '../io';
-import { readHar } from '../read-har';
+import { readHar, streamThreshold } from '../read-har';
+import { writeJson } from '../write-json';
 
-export const DIAGNOSE_USAGE = `cors-doctor diagnose <file.har>... [--format text|json|markdown] [--all] [--no-color]
+export const DIAGNOSE_USAGE = `cors-doctor diagnose <file.har>... [--format text|json|markdown] [--all] [--no-color] [--include-secrets]
 
   Explains which cross-origin requests in HAR captures the browser blocked, which CORS check failed, and why.
 
   --format <f>   text (default), json (the documented contract) or markdown (for bug reports)
   --all          list every request, not only cross-origin and failed ones
-  --no-color     plain text even on a terminal (NO_COLOR is honoured too)`;
+  --no-color     plain text even on a terminal (NO_COLOR is honoured too)
+  --include-secrets
+                 show cookies, Authorization, API keys and token-like URL parameters as captured
+                 (by default they are redacted, keeping only their presence and length)`;
 
 export function runDiagnose(args: readonly string[], io: CliIO): number {
   let parsed;
@@ -23,6 +27,7 @@ export function runDiagnose(args: readonly string[], io: CliIO): number {
         format: { type: 'string', default: 'text' },
         all: { type: 'boolean', default: false },
         'no-color': { type: 'boolean', default: false },
+        'include-secrets': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -37,7 +42,7 @@ export function runDiagnose(args: readonly string[], io: CliIO): number {
 
   const inputs: HarInput[] = [];
   for (const file of files) {
-    const read = readHar(file);
+    const read = readHar(file, { streamAboveBytes: streamThreshold(io.env) });
     if (typeof read === 'string') {
       io.stderr(`cors-doctor: ${file}: ${read}\n`);
       return EXIT_USAGE;
@@ -46,12 +51,15 @@ export function runDiagnose(args: readonly string[], io: CliIO): number {
   }
 
   const report = diagnose(inputs, { version: __VERSION__, all: values.all });
-  io.stdout(render(report, format, io.isTTY && !values['no-color'] && !io.env.NO_COLOR));
+  inputs.length = 0; // the parsed captures can go while the report is written
+  // Every format is an export: credentials are masked unless the user asked for them.
+  const shown = values['include-secrets'] ? report : redactReport(report);
+  if (format === 'json') writeJson(shown, io.stdout);
+  else io.stdout(render(shown, format, io.isTTY && !values['no-color'] && !io.env.NO_COLOR));
   return report.summary.blocked > 0 ? EXIT_BLOCKED : EXIT_OK;
 }
 
-function render(report: Report, format: 'text' | 'json' | 'markdown', color: boolean): string {
-  if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
+function render(report: Report, format: 'text' | 'markdown', color: boolean): string {
   if (format === 'markdown') return formatMarkdown(report);
   return formatText(report, color);
 }

@@ -1,6 +1,7 @@
 // IP address spaces as Chromium's Local Network Access assigns them (services/network/public/cpp/
 // ip_address_space_util.cc): loopback, private ("local" in Chromium's words) and public. Chromium decides by the IP
 // address it connected to; from a URL alone only IP literals, "localhost" and ".local" names can be told.
+import { memoize } from '../memo';
 
 export type AddressSpace = 'loopback' | 'private' | 'public' | 'unknown';
 
@@ -36,7 +37,9 @@ const V6_BLOCKS: readonly Block[] = [
  * The address space of a host name or IP address: a URL's host (IPv6 in brackets or not) or a HAR
  * `serverIPAddress`. "unknown" for names whose address the capture does not show (and for garbage).
  */
-export function addressSpaceOf(hostOrIp: string): AddressSpace {
+export const addressSpaceOf: (hostOrIp: string) => AddressSpace = memoize(classifyHost);
+
+function classifyHost(hostOrIp: string): AddressSpace {
   const host = hostOrIp
     .trim()
     .toLowerCase()
@@ -72,10 +75,10 @@ export function resolvedAddressSpace(host: string, ip: string | null): AddressSp
 }
 
 /** True for an IPv4 or IPv6 literal (brackets allowed). */
-export function isIpLiteral(host: string): boolean {
+export const isIpLiteral: (host: string) => boolean = memoize((host: string): boolean => {
   const bare = host.trim().replace(/^\[|\]$/g, '');
   return parseIPv4(bare) !== null || parseIPv6(bare) !== null;
-}
+});
 
 function classify(bytes: readonly number[], blocks: readonly Block[]): 'loopback' | 'private' | 'public' {
   for (const block of blocks) {

@@ -112,8 +112,7 @@ export function originDifferences(allowed: string, origin: string): OriginDiffer
 
 function hostDifference(host: string, pageHost: string): OriginDifference | null {
   if (host.includes('*')) {
-    const pattern = new RegExp(`^${host.split('*').map(escapeRegExp).join('[^/?#:]+')}$`);
-    return pattern.test(pageHost) ? { kind: 'wildcard-pattern', pattern: host } : null;
+    return matchesHostPattern(host, pageHost) ? { kind: 'wildcard-pattern', pattern: host } : null;
   }
   if (host === `www.${pageHost}` || pageHost === `www.${host}`) return { kind: 'www', allowed: host, actual: pageHost };
   if (isLoopbackHost(host) && isLoopbackHost(pageHost)) return { kind: 'loopback', allowed: host, actual: pageHost };
@@ -144,8 +143,28 @@ function parseOrigin(origin: string): ParsedOrigin | null {
   }
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Characters a "*" of an allowlist pattern never stands for: it matches within the host. */
+const NOT_IN_WILDCARD = /[/?#:]/;
+
+/**
+ * Does `host` match `pattern`, where each "*" stands for one or more characters other than / ? # and ":"?
+ * Matched left to right, each literal part at its first possible place: linear in the input, where a regular
+ * expression built from the pattern would backtrack exponentially on "*.*.*.…" (or overflow on a 1 MB value).
+ */
+function matchesHostPattern(pattern: string, host: string): boolean {
+  const parts = pattern.split('*');
+  const first = parts[0] as string;
+  const last = parts[parts.length - 1] as string;
+  if (!host.startsWith(first) || host.length < first.length + last.length + parts.length - 1) return false;
+  let position = first.length;
+  const wildcardSpan = (from: number, to: number) => to > from && !NOT_IN_WILDCARD.test(host.slice(from, to));
+  for (const part of parts.slice(1, -1)) {
+    const found = host.indexOf(part, position + 1);
+    if (found === -1 || !wildcardSpan(position, found)) return false;
+    position = found + part.length;
+  }
+  const end = host.length - last.length;
+  return host.endsWith(last) && wildcardSpan(position, end);
 }
 
 /** One difference as the end of "…, because <phrase>", e.g. "it ends with a slash". */

@@ -1,7 +1,10 @@
 // Origins as the Fetch standard serializes them: scheme://host[:port], default ports omitted, "null" when opaque.
+import { memoize } from '../memo';
 
 /** The serialized origin of an absolute URL, or null when the URL is unparsable. Opaque origins give "null". */
-export function originOf(url: string): string | null {
+export const originOf: (url: string) => string | null = memoize(parseOrigin);
+
+function parseOrigin(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -1,6 +1,7 @@
 // "Site" as cookies' SameSite rules use it (schemeful same-site): scheme plus registrable domain. The engine has no
 // Public Suffix List, so the registrable domain is approximated by the last two labels of the host, or three under
 // a handful of common multi-label suffixes; IP addresses and localhost are their own site.
+import { memoize } from '../memo';
 import { isIpLiteral } from './address-space';
 
 /** Suffixes under which every customer name is its own site (a small excerpt of the Public Suffix List). */
@@ -36,7 +37,9 @@ const MULTI_LABEL_SUFFIXES = new Set([
 ]);
 
 /** "https://example.com" for https://api.example.com/x; null when the URL has no http(s) host. */
-export function siteOf(url: string): string | null {
+export const siteOf: (url: string) => string | null = memoize(parseSite);
+
+function parseSite(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -9,7 +9,7 @@ import { optionsBeforeAuth } from './catalog/options-before-auth';
 import { optionsRoute } from './catalog/options-route';
 import { singleAllowOrigin } from './catalog/single-allow-origin';
 import { varyOrigin } from './catalog/vary-origin';
-import { interpolate } from '../interpolate';
+import { interpolate as interpolateTemplate } from '../interpolate';
 import { STACK_IDS, STACKS, type DetectedStack, type StackId } from './stacks';
 import type { FixTopic, StackFix, TopicCatalog } from './topics';
 
@@ -48,9 +48,12 @@ export function stackFixes(
   detected: readonly DetectedStack[],
   values: FixValues,
 ): StackFixReport[] {
+  if (topics.length === 0) return [];
   const found = new Set(detected.map((d) => d.stack));
   const order = [...detected.map((d) => d.stack), ...STACK_IDS.filter((id) => !found.has(id))];
   const data = { ...values };
+  const key = JSON.stringify(values);
+  const interpolate = (template: string, data: Readonly<Record<string, string>>) => fill(template, data, key);
   return order.flatMap((stack) =>
     topics.flatMap((topic) => {
       const fix = CATALOG[topic][stack];
@@ -68,4 +71,19 @@ export function stackFixes(
       ];
     }),
   );
+}
+
+/** Filled templates by template, then by the values they were filled with: exchanges of one API repeat them. */
+const filled = new Map<string, Map<string, string>>();
+
+function fill(template: string, data: Readonly<Record<string, string>>, key: string): string {
+  let byValues = filled.get(template);
+  if (!byValues) filled.set(template, (byValues = new Map()));
+  let text = byValues.get(key);
+  if (text === undefined) {
+    text = interpolateTemplate(template, data);
+    if (byValues.size >= 1_000) byValues.clear();
+    byValues.set(key, text);
+  }
+  return text;
 }

@@ -79,13 +79,57 @@ const SIGNALS: readonly Signal[] = [
 /** The stacks these responses reveal, application frameworks before proxies and CDNs. */
 export function detectStacks(responses: readonly HeaderList[]): DetectedStack[] {
   const found = new Map<StackId, string>();
-  for (const headers of responses) {
+  for (const headers of responses) discoverStacks(headers, found);
+  return byLayer(found);
+}
+
+/**
+ * `detectStacks([...own, ...others])` where `others` are the rest of a server's responses, in capture order, and
+ * `server` is what all of that server's responses reveal (`discoverStacks` over them, in the order found): the
+ * same answer without scanning the server's responses again for every exchange. A stack the server's first
+ * revealing response shows is either found in `own` already or comes from that same response.
+ */
+export function detectStacksWith(own: readonly HeaderList[], server: readonly DetectedStack[]): DetectedStack[] {
+  const found = new Map<StackId, string>();
+  for (const headers of own) discoverStacks(headers, found);
+  for (const { stack, evidence } of server) if (!found.has(stack)) found.set(stack, evidence);
+  return byLayer(found);
+}
+
+/** Adds the stacks one response reveals and `found` does not hold yet, in signal order; true when it added any. */
+export function discoverStacks(headers: HeaderList, found: Map<StackId, string>): boolean {
+  let added = false;
+  for (const { stack, evidence } of revealedBy(headers)) {
+    if (found.has(stack)) continue;
+    found.set(stack, evidence);
+    added = true;
+  }
+  return added;
+}
+
+const revealed = new WeakMap<HeaderList, readonly DetectedStack[]>();
+
+/**
+ * What one response reveals on its own: each stack once, with its first matching signal, in signal order. Adding
+ * these to what is found already, skipping known stacks, is the same as running the signals against the response
+ * then; computed once per response, however many exchanges look at it.
+ */
+function revealedBy(headers: HeaderList): readonly DetectedStack[] {
+  let stacks = revealed.get(headers);
+  if (!stacks) {
+    const found = new Map<StackId, string>();
     for (const [stack, name, pattern] of SIGNALS) {
       if (found.has(stack)) continue;
       const value = headers.get(name);
       if (value !== null && pattern.test(value)) found.set(stack, `${headers.displayName(name)}: ${value}`);
     }
+    stacks = [...found].map(([stack, evidence]) => ({ stack, evidence }));
+    revealed.set(headers, stacks);
   }
+  return stacks;
+}
+
+function byLayer(found: ReadonlyMap<StackId, string>): DetectedStack[] {
   return [...found]
     .map(([stack, evidence]) => ({ stack, evidence }))
     .sort((a, b) => (STACKS[a.stack].layer === STACKS[b.stack].layer ? 0 : STACKS[a.stack].layer === 'app' ? -1 : 1));

@@ -60,11 +60,13 @@ export function normalizeEntry(raw: RawHarEntry, index: number): Entry {
   const request = isObject(raw.request) ? raw.request : (problems.push('no request object'), {});
   const response = isObject(raw.response) ? raw.response : (problems.push('no response object'), {});
 
-  const url = withoutFragment(asString(request.url) ?? (problems.push('request.url missing'), ''));
-  const method = asString(request.method) ?? (problems.push('request.method missing'), 'GET');
+  const url = withoutFragment(
+    asString(request.url) ?? (problems.push(missingOrNotText('request.url', request.url)), ''),
+  );
+  const method = asString(request.method) ?? (problems.push(missingOrNotText('request.method', request.method)), 'GET');
   const status =
-    asNumber(response.status) ??
-    (response.status === undefined ? 0 : (problems.push('response.status is not a number'), 0));
+    asStatus(response.status) ??
+    (response.status === undefined ? 0 : (problems.push('response.status is not an HTTP status code'), 0));
   const responseHeaders = new HeaderList(readHeaders(response.headers, 'response.headers', problems));
   const location = responseHeaders.get('location');
   const redirectTarget = nonEmpty(asString(response.redirectURL)) ?? (status >= 300 && status < 400 ? location : null);
@@ -97,6 +99,30 @@ export function normalizeEntry(raw: RawHarEntry, index: number): Entry {
   };
 }
 
+const sharedNames = new Map<string, string>();
+const lastValues = new Map<string, string>();
+
+/**
+ * One copy of each header name, and of a value repeated by the previous line of the same name (user-agent, accept,
+ * cache-control…): a big HAR has millions of header lines, mostly the same few hundred names and values. Bounded:
+ * past 10k distinct names it starts over.
+ */
+function sharedHeader(rawName: string, rawValue: string): Header {
+  let name = sharedNames.get(rawName);
+  if (name === undefined) {
+    if (sharedNames.size >= 10_000) {
+      sharedNames.clear();
+      lastValues.clear();
+    }
+    sharedNames.set(rawName, rawName);
+    name = rawName;
+  }
+  const last = lastValues.get(name);
+  if (last === rawValue) return { name, value: last };
+  lastValues.set(name, rawValue);
+  return { name, value: rawValue };
+}
+
 /** Accepts the HAR array form, and the `{name: value}` object form some tools write. */
 function readHeaders(value: unknown, field: string, problems: string[]): Header[] {
   if (value === undefined || value === null) return [];
@@ -107,24 +133,36 @@ function readHeaders(value: unknown, field: string, problems: string[]): Header[
         problems.push(`${field} has an item without a name`);
         continue;
       }
-      headers.push({ name: item.name.trim(), value: stringify(item.value) });
+      headers.push(sharedHeader(item.name.trim(), headerValue(item.value, field, problems)));
     }
     return headers;
   }
   if (isObject(value)) {
     problems.push(`${field} is an object, read as name → value`);
     return Object.entries(value).flatMap(([name, v]) =>
-      Array.isArray(v) ? v.map((one) => ({ name, value: stringify(one) })) : [{ name, value: stringify(v) }],
+      Array.isArray(v)
+        ? v.map((one) => ({ name, value: headerValue(one, field, problems) }))
+        : [{ name, value: headerValue(v, field, problems) }],
     );
   }
   problems.push(`${field} is not a list`);
   return [];
 }
 
-function stringify(value: unknown): string {
+/**
+ * A header value as text. Numbers and booleans are written as such; objects and arrays are not header values (and
+ * `String()` on them can throw: `{"toString": 1}`, or overflow the stack on deeply nested arrays), so they read as ''.
+ */
+function headerValue(value: unknown, field: string, problems: string[]): string {
   if (typeof value === 'string') return value;
   if (value === undefined || value === null) return '';
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  problems.push(`${field} has a value that is not text, read as ""`);
+  return '';
+}
+
+function missingOrNotText(field: string, value: unknown): string {
+  return value === undefined || value === null ? `${field} missing` : `${field} is not text`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -137,6 +175,12 @@ function asString(value: unknown): string | null {
 
 function nonEmpty(value: string | null): string | null {
   return value === null || value === '' ? null : value;
+}
+
+/** An HTTP status code (an integer 0–999), also as the numeric string (`"status": "200"`) some tools write. */
+function asStatus(value: unknown): number | null {
+  const status = asNumber(value);
+  return status !== null && Number.isInteger(status) && status >= 0 && status <= 999 ? status : null;
 }
 
 /** Numbers, and numeric strings such as `"status": "200"` that some tools write. */

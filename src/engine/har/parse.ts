@@ -43,8 +43,12 @@ function findLog(json: unknown): RawHarLog & { entries: unknown[] } {
   if (Array.isArray(json)) return { entries: json as RawHarEntry[] };
   if (!json || typeof json !== 'object') throw new HarInputError(`not a HAR: the JSON is ${describeType(json)}`);
   const root = json as Record<string, unknown>;
-  const candidate = (root.log && typeof root.log === 'object' ? root.log : root) as Record<string, unknown>;
-  if (!('entries' in candidate)) {
+  if (root.log !== undefined && (!root.log || typeof root.log !== 'object' || Array.isArray(root.log))) {
+    throw new HarInputError(`not a HAR: "log" is ${describeType(root.log)}, not an object`);
+  }
+  const candidate = (root.log ?? root) as Record<string, unknown>;
+  // Own property only: `"entries" in []` is true (Array.prototype.entries).
+  if (!Object.hasOwn(candidate, 'entries')) {
     throw new HarInputError(
       root.log ? 'not a HAR: "log" has no "entries" array' : 'not a HAR: no "log.entries" array at the top level',
     );

@@ -1,0 +1,221 @@
+// The inspected page's HAR entries, captured from the moment DevTools opens. The devtools page owns one buffer and
+// hands it to the panel when the panel is first shown (the panel page only loads then). It:
+// - backfills with getHAR() (requests made before the listener was registered) and de-duplicates against live ones;
+// - recovers requests Firefox never reports live: a real request blocked at its preflight exists only in getHAR();
+// - completes live entries Chromium reported too early: onRequestFinished may fire before the raw headers (CDP's
+//   *ExtraInfo events) arrive, leaving only provisional request headers (no Origin) and, for a response that failed
+//   the CORS check, status 0; getHAR() has them once they arrive (found by test/e2e/chromium.e2e.test.ts);
+// - keeps at most `limit` entries, counting what it dropped;
+// - clears on navigation unless "preserve log" is on.
+// Framework-free: the panel subscribes to it; tests drive it with a fake host.
+import type { RawHarEntry } from '../engine';
+import type { DevtoolsHost, Unsubscribe } from '../platform/devtools-host';
+
+export interface CaptureState {
+  readonly entries: readonly RawHarEntry[];
+  /** Entries dropped because the buffer was full. */
+  readonly dropped: number;
+  readonly preserveLog: boolean;
+  /** The page had loaded before capture began: earlier requests are lost (suggest a reload). */
+  readonly startedLate: boolean;
+  /** Navigations since capture began. */
+  readonly navigations: number;
+}
+
+export interface CaptureOptions {
+  /** Most entries kept; the oldest go first. */
+  limit?: number;
+  /** How long after a preflight its real request may still arrive before getHAR() is asked for it. */
+  recoveryDelayMs?: number;
+  /** Timer seam for tests. */
+  setTimer?: (callback: () => void, ms: number) => unknown;
+}
+
+export const DEFAULT_LIMIT = 10_000;
+
+export class CaptureBuffer {
+  private state: CaptureState = { entries: [], dropped: 0, preserveLog: false, startedLate: false, navigations: 0 };
+  private readonly keys = new Set<string>();
+  private readonly listeners = new Set<() => void>();
+  private readonly stops: Unsubscribe[] = [];
+  private generation = 0;
+  private recoveryPending = false;
+  private readonly limit: number;
+  private readonly recoveryDelayMs: number;
+  private readonly setTimer: (callback: () => void, ms: number) => unknown;
+
+  constructor(
+    private readonly host: DevtoolsHost,
+    options: CaptureOptions = {},
+  ) {
+    this.limit = options.limit ?? DEFAULT_LIMIT;
+    this.recoveryDelayMs = options.recoveryDelayMs ?? 1_000;
+    this.setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
+  }
+
+  /** Starts listening, then backfills; entries that arrive during the backfill are kept once. */
+  async start(): Promise<void> {
+    this.stops.push(
+      this.host.onRequestFinished((entry) => {
+        this.add([entry]);
+        if (isPreflightEntry(entry) || !isComplete(entry)) this.scheduleRecovery();
+      }),
+      this.host.onNavigated(() => this.navigated()),
+    );
+    const generation = this.generation;
+    const har = await this.host.getHar();
+    if (generation !== this.generation) return; // a navigation made this backfill stale
+    this.add(har, true);
+    // DevTools records only from when it attached: an empty log at start means the page loaded before that
+    // (a page that loads later brings a navigation, which clears this).
+    if (har.length === 0 && this.state.navigations === 0) this.update({ startedLate: true });
+  }
+
+  stop(): void {
+    for (const stop of this.stops.splice(0)) stop();
+  }
+
+  setPreserveLog(preserveLog: boolean): void {
+    this.update({ preserveLog });
+  }
+
+  /** Empties the buffer (the "Clear" button). */
+  clear(): void {
+    this.keys.clear();
+    this.update({ entries: [], dropped: 0 });
+  }
+
+  subscribe = (listener: () => void): Unsubscribe => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): CaptureState => this.state;
+
+  private navigated(): void {
+    this.generation++;
+    const navigations = this.state.navigations + 1;
+    if (this.state.preserveLog) {
+      this.update({ navigations, startedLate: false });
+      return;
+    }
+    this.keys.clear();
+    this.update({ entries: [], dropped: 0, navigations, startedLate: false });
+  }
+
+  /**
+   * Asks getHAR() once things settle: for what Firefox reports only there (a request blocked at its preflight), and
+   * for the complete version of an entry Chromium reported before its raw headers arrived.
+   */
+  private scheduleRecovery(): void {
+    if (this.recoveryPending) return;
+    this.recoveryPending = true;
+    const generation = this.generation;
+    this.setTimer(() => {
+      this.recoveryPending = false;
+      void this.host.getHar().then((har) => {
+        if (generation !== this.generation) return;
+        this.complete(har);
+        this.add(har.filter(isNeverSent));
+      });
+    }, this.recoveryDelayMs);
+  }
+
+  /** Replaces incomplete entries by their more complete version in `har` (same start, method and URL). */
+  private complete(har: readonly RawHarEntry[]): void {
+    const incomplete = new Map<string, number>();
+    this.state.entries.forEach((entry, index) => {
+      if (!isComplete(entry)) incomplete.set(identity(entry), index);
+    });
+    if (incomplete.size === 0) return;
+    let entries: RawHarEntry[] | null = null;
+    for (const candidate of har) {
+      const index = incomplete.get(identity(candidate));
+      const current = index === undefined ? undefined : this.state.entries[index];
+      if (index === undefined || !current || completeness(candidate) <= completeness(current)) continue;
+      const key = entryKey(candidate);
+      if (key !== entryKey(current) && this.keys.has(key)) continue; // that version is held as another entry
+      entries ??= [...this.state.entries];
+      entries[index] = candidate;
+      this.keys.delete(entryKey(current));
+      this.keys.add(key);
+    }
+    if (entries) this.update({ entries });
+  }
+
+  private add(incoming: readonly RawHarEntry[], backfill = false): void {
+    const fresh: RawHarEntry[] = [];
+    for (const entry of incoming) {
+      const key = entryKey(entry);
+      if (this.keys.has(key)) continue;
+      this.keys.add(key);
+      fresh.push(entry);
+    }
+    if (fresh.length === 0) return;
+    // Backfilled entries happened before the live ones already held.
+    let entries = backfill ? [...fresh, ...this.state.entries] : [...this.state.entries, ...fresh];
+    let dropped = this.state.dropped;
+    if (entries.length > this.limit) {
+      const excess = entries.length - this.limit;
+      for (const gone of entries.slice(0, excess)) this.keys.delete(entryKey(gone));
+      entries = entries.slice(excess);
+      dropped += excess;
+    }
+    this.update({ entries, dropped });
+  }
+
+  private update(change: Partial<CaptureState>): void {
+    this.state = { ...this.state, ...change };
+    for (const listener of [...this.listeners]) {
+      try {
+        listener();
+      } catch {
+        // A listener from a panel window that has gone away: forget it.
+        this.listeners.delete(listener);
+      }
+    }
+  }
+}
+
+function isPreflightEntry(entry: RawHarEntry): boolean {
+  const request = entry.request;
+  if (!request || String(request.method).toUpperCase() !== 'OPTIONS') return false;
+  const headers = Array.isArray(request.headers) ? (request.headers as { name?: unknown }[]) : [];
+  return headers.some((h) => typeof h.name === 'string' && h.name.toLowerCase() === 'access-control-request-method');
+}
+
+/**
+ * How much of a request the entry shows: a status, and the request headers as sent. Accept-Encoding is added by the
+ * browser's network stack to every HTTP request it sends, and is never among the provisional headers Chromium
+ * reports before the raw ones arrive.
+ */
+function completeness(entry: RawHarEntry): number {
+  const headers = Array.isArray(entry.request?.headers) ? (entry.request.headers as { name?: unknown }[]) : [];
+  const sentHeaders = headers.some((h) => typeof h.name === 'string' && h.name.toLowerCase() === 'accept-encoding');
+  return (entry.response?.status ? 2 : 0) + (sentHeaders ? 1 : 0);
+}
+
+/** Whether an entry may still gain data: no status, or only provisional request headers. */
+function isComplete(entry: RawHarEntry): boolean {
+  return completeness(entry) === 3;
+}
+
+/** The same request, whatever the version of its entry: start, method and URL. */
+function identity(entry: RawHarEntry): string {
+  return [entry.startedDateTime, entry.request?.method, entry.request?.url].map(String).join(' ');
+}
+
+/** Firefox's getHAR() entry for a request it never sent: status 0 and empty timings. */
+function isNeverSent(entry: RawHarEntry): boolean {
+  const timings = entry.timings;
+  return (
+    entry.response?.status === 0 && typeof timings === 'object' && timings !== null && Object.keys(timings).length === 0
+  );
+}
+
+/** The same request seen through getHAR() and onRequestFinished: same start, method, URL and status. */
+function entryKey(entry: RawHarEntry): string {
+  return [entry.startedDateTime, entry.request?.method, entry.request?.url, entry.response?.status]
+    .map(String)
+    .join(' ');
+}

@@ -1,0 +1,18 @@
+// Parsing the same URL again and again is most of what the engine spends on a big capture: a capture has a few
+// thousand distinct URLs and hosts, each asked about by every entry and rule that touches it.
+
+/**
+ * `fn`, remembering its answers. `fn` must be pure and its answers immutable (strings, numbers, null). The memory
+ * is bounded: past `limit` answers it starts over.
+ */
+export function memoize<T>(fn: (key: string) => T, limit = 50_000): (key: string) => T {
+  const answers = new Map<string, T>();
+  return (key) => {
+    const known = answers.get(key);
+    if (known !== undefined || answers.has(key)) return known as T;
+    const answer = fn(key);
+    if (answers.size >= limit) answers.clear();
+    answers.set(key, answer);
+    return answer;
+  };
+}

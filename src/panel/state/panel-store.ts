@@ -1,0 +1,184 @@
+// The panel's state, framework-free: the captured (or imported) entries, the engine's report on them, and what the
+// user chose (filter, search, selection). Components read it through usePanel(); tests drive it directly.
+import type { CaptureState } from '../../capture/capture-buffer';
+import {
+  diagnose,
+  HarInputError,
+  parseHarJson,
+  parseHarText,
+  type ExchangeReport,
+  type RawHarEntry,
+  type Report,
+} from '../../engine';
+import type { Unsubscribe } from '../../platform/devtools-host';
+
+/** What the store needs of a capture: the buffer, or a stand-in in tests. */
+export interface CaptureSource {
+  subscribe(listener: () => void): Unsubscribe;
+  getState(): CaptureState;
+  setPreserveLog(preserve: boolean): void;
+  clear(): void;
+}
+
+export type Filter = 'problems' | 'all';
+
+export interface PanelState {
+  readonly capture: CaptureState;
+  /** A HAR file the user opened instead of the live capture. */
+  readonly imported: { readonly file: string; readonly entries: readonly RawHarEntry[] } | null;
+  readonly importError: string | null;
+  /** The entries the report is about (live or imported), indexed as the report's entry indexes. */
+  readonly entries: readonly RawHarEntry[];
+  readonly report: Report;
+  readonly filter: Filter;
+  readonly search: string;
+  readonly selectedId: string | null;
+  readonly includeSecrets: boolean;
+}
+
+export interface StoreOptions {
+  browser: 'chrome' | 'firefox';
+  version: string;
+  /** Delay before re-diagnosing after new entries, so a burst of requests costs one run. */
+  debounceMs?: number;
+  setTimer?: (callback: () => void, ms: number) => unknown;
+}
+
+export class PanelStore {
+  private state: PanelState;
+  private readonly listeners = new Set<() => void>();
+  private scheduled = false;
+  private readonly debounceMs: number;
+  private readonly setTimer: (callback: () => void, ms: number) => unknown;
+
+  constructor(
+    private readonly source: CaptureSource,
+    private readonly options: StoreOptions,
+  ) {
+    this.debounceMs = options.debounceMs ?? 100;
+    this.setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
+    const capture = source.getState();
+    this.state = {
+      capture,
+      imported: null,
+      importError: null,
+      entries: capture.entries,
+      report: this.diagnose('live capture', capture.entries, this.creator()),
+      filter: 'problems',
+      search: '',
+      selectedId: null,
+      includeSecrets: false,
+    };
+    source.subscribe(() => this.captureChanged());
+  }
+
+  subscribe = (listener: () => void): Unsubscribe => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): PanelState => this.state;
+
+  select(id: string | null): void {
+    this.update({ selectedId: id });
+  }
+
+  setFilter(filter: Filter): void {
+    this.update({ filter });
+  }
+
+  setSearch(search: string): void {
+    this.update({ search });
+  }
+
+  setIncludeSecrets(includeSecrets: boolean): void {
+    this.update({ includeSecrets });
+  }
+
+  setPreserveLog(preserve: boolean): void {
+    this.source.setPreserveLog(preserve);
+  }
+
+  clear(): void {
+    if (this.state.imported) this.closeImport();
+    else this.source.clear();
+  }
+
+  /** Diagnoses a .har file's text instead of the live capture; a bad file leaves a one-line error. */
+  importHar(file: string, text: string): void {
+    try {
+      const { log } = parseHarText(text);
+      const creator = typeof log.creator?.name === 'string' ? log.creator.name : 'unknown';
+      this.update({
+        imported: { file, entries: log.entries },
+        importError: null,
+        entries: log.entries,
+        report: this.diagnose(file, log.entries, creator),
+        selectedId: null,
+      });
+    } catch (error) {
+      const reason = error instanceof HarInputError ? error.message : `cannot read: ${(error as Error).message}`;
+      this.update({ importError: `${file}: ${reason}` });
+    }
+  }
+
+  closeImport(): void {
+    const { entries } = this.state.capture;
+    this.update({
+      imported: null,
+      importError: null,
+      entries,
+      report: this.diagnose('live capture', entries, this.creator()),
+      selectedId: null,
+    });
+  }
+
+  private captureChanged(): void {
+    this.update({ capture: this.source.getState() });
+    if (this.state.imported || this.scheduled) return;
+    this.scheduled = true;
+    this.setTimer(() => {
+      this.scheduled = false;
+      if (this.state.imported) return;
+      const { entries } = this.state.capture;
+      const report = this.diagnose('live capture', entries, this.creator());
+      const selectedId = report.exchanges.some((e) => e.id === this.state.selectedId) ? this.state.selectedId : null;
+      this.update({ entries, report, selectedId });
+    }, this.debounceMs);
+  }
+
+  /** The live capture is judged by the rules of the browser it runs in. */
+  private creator(): string {
+    return this.options.browser === 'firefox' ? 'Firefox' : 'WebInspector';
+  }
+
+  private diagnose(file: string, entries: readonly RawHarEntry[], creator: string): Report {
+    const har = parseHarJson({ log: { creator: { name: creator, version: '' }, entries: [...entries] } });
+    return diagnose([{ file, har }], { version: this.options.version });
+  }
+
+  private update(change: Partial<PanelState>): void {
+    this.state = { ...this.state, ...change };
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+/** The exchanges the list shows: problems only (blocked, failed or undecided) or all, matching the search. */
+export function visibleExchanges(state: PanelState): ExchangeReport[] {
+  const query = state.search.trim().toLowerCase();
+  return state.report.exchanges.filter(
+    (e) =>
+      (state.filter === 'all' || e.outcome !== 'allowed') &&
+      (query === '' || e.url.toLowerCase().includes(query) || e.method.toLowerCase() === query),
+  );
+}
+
+/** The one-line verdict of a row: the root cause's title, else the failed check's, else "Allowed". */
+export function verdictLine(e: ExchangeReport): string {
+  if (e.outcome === 'allowed') {
+    const warning = e.diagnoses.find((d) => d.severity === 'warning');
+    return warning ? `Allowed · ${warning.title}` : 'Allowed';
+  }
+  const cause = e.diagnoses.find((d) => d.kind === 'root-cause') ?? e.diagnoses.find((d) => d.kind === 'check');
+  return cause?.title ?? (e.outcome === 'unknown' ? 'Undecided: depends on credentials' : 'Blocked');
+}

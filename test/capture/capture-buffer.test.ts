@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { CaptureBuffer } from '../../src/capture/capture-buffer';
+import { API, entry, notSent, preflight } from '../support/har-builders';
+import { FakeDevtoolsHost } from '../support/fake-devtools-host';
+
+const a = entry({ url: `${API}/a`, at: 0 });
+const b = entry({ url: `${API}/b`, at: 5 });
+const c = entry({ url: `${API}/c`, at: 9 });
+const urls = (buffer: CaptureBuffer) => buffer.getState().entries.map((e) => e.request?.url);
+
+/** Timers run when the test says so. */
+function manualTimers() {
+  const pending: (() => void)[] = [];
+  return {
+    setTimer: (callback: () => void) => void pending.push(callback),
+    runAll: async () => {
+      for (const run of pending.splice(0)) run();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+  };
+}
+
+describe('CaptureBuffer', () => {
+  it('backfills what happened before it listened, then follows live entries', async () => {
+    const host = new FakeDevtoolsHost();
+    host.har = [a, b];
+    const buffer = new CaptureBuffer(host);
+    let changes = 0;
+    buffer.subscribe(() => changes++);
+    await buffer.start();
+    host.emitRequestFinished(c);
+    expect(urls(buffer)).toEqual([`${API}/a`, `${API}/b`, `${API}/c`]);
+    expect(changes).toBe(2);
+    expect(buffer.getState().startedLate).toBe(false);
+  });
+
+  it('keeps an entry seen both live and in the backfill once, in order', async () => {
+    const host = new FakeDevtoolsHost();
+    host.har = [a, b];
+    host.holdBackfill = true;
+    const buffer = new CaptureBuffer(host);
+    const started = buffer.start();
+    host.emitRequestFinished(b);
+    host.emitRequestFinished(c);
+    host.releaseBackfill();
+    await started;
+    expect(urls(buffer)).toEqual([`${API}/a`, `${API}/b`, `${API}/c`]);
+  });
+
+  it('clears on navigation, and drops a backfill the navigation made stale', async () => {
+    const host = new FakeDevtoolsHost();
+    host.har = [a];
+    host.holdBackfill = true;
+    const buffer = new CaptureBuffer(host);
+    const started = buffer.start();
+    host.navigate('https://app.example/next');
+    host.emitRequestFinished(c);
+    host.releaseBackfill();
+    await started;
+    expect(urls(buffer)).toEqual([`${API}/c`]);
+    expect(buffer.getState().navigations).toBe(1);
+  });
+
+  it('keeps entries across navigations with preserve log', async () => {
+    const host = new FakeDevtoolsHost();
+    const buffer = new CaptureBuffer(host);
+    await buffer.start();
+    buffer.setPreserveLog(true);
+    host.emitRequestFinished(a);
+    host.navigate('https://app.example/next');
+    host.emitRequestFinished(b);
+    expect(urls(buffer)).toEqual([`${API}/a`, `${API}/b`]);
+  });
+
+  it('flags a capture that began after the page loaded, until the next navigation', async () => {
+    const host = new FakeDevtoolsHost();
+    const buffer = new CaptureBuffer(host);
+    await buffer.start();
+    expect(buffer.getState().startedLate).toBe(true);
+    host.navigate('https://app.example/');
+    expect(buffer.getState().startedLate).toBe(false);
+  });
+
+  it('keeps at most the limit, oldest out first, and counts the dropped', async () => {
+    const host = new FakeDevtoolsHost();
+    const buffer = new CaptureBuffer(host, { limit: 2 });
+    await buffer.start();
+    for (const e of [a, b, c]) host.emitRequestFinished(e);
+    expect(urls(buffer)).toEqual([`${API}/b`, `${API}/c`]);
+    expect(buffer.getState().dropped).toBe(1);
+  });
+
+  it('recovers a Firefox request blocked at its preflight, which only getHAR() has', async () => {
+    const host = new FakeDevtoolsHost('firefox');
+    const timers = manualTimers();
+    const buffer = new CaptureBuffer(host, { setTimer: timers.setTimer });
+    await buffer.start();
+    const options = preflight({ producer: 'firefox', status: 404, at: 5 });
+    const blocked = notSent({ producer: 'firefox', method: 'PUT', at: 0 });
+    host.har = [blocked, options];
+    host.emitRequestFinished(options);
+    expect(urls(buffer)).toHaveLength(1);
+    await timers.runAll();
+    expect(buffer.getState().entries.map((e) => e.request?.method)).toEqual(['OPTIONS', 'PUT']);
+    expect(host.getHarCalls).toBe(2);
+  });
+
+  it('forgets a listener that throws (a panel window that has gone away)', async () => {
+    const host = new FakeDevtoolsHost();
+    const buffer = new CaptureBuffer(host);
+    await buffer.start();
+    let calls = 0;
+    buffer.subscribe(() => {
+      calls++;
+      throw new Error('dead object');
+    });
+    host.emitRequestFinished(a);
+    host.emitRequestFinished(b);
+    expect(calls).toBe(1);
+  });
+
+  it('stops listening when stopped', async () => {
+    const host = new FakeDevtoolsHost();
+    const buffer = new CaptureBuffer(host);
+    await buffer.start();
+    expect(host.listenerCount).toBe(2);
+    buffer.stop();
+    expect(host.listenerCount).toBe(0);
+  });
+});

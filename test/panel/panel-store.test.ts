@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { CaptureBuffer } from '../../src/capture/capture-buffer';
+import { PanelStore, verdictLine, visibleExchanges } from '../../src/panel/state/panel-store';
+import { readFixture } from '../support/fixtures';
+import { allow, API, entry, notSent, preflight } from '../support/har-builders';
+import { FakeDevtoolsHost } from '../support/fake-devtools-host';
+
+/** A store over a buffer over a fake host, with timers the test runs. */
+async function setup(browser: 'chrome' | 'firefox' = 'chrome') {
+  const host = new FakeDevtoolsHost(browser);
+  const buffer = new CaptureBuffer(host);
+  await buffer.start();
+  const timers: (() => void)[] = [];
+  const store = new PanelStore(buffer, { browser, version: 't', setTimer: (run) => void timers.push(run) });
+  const flush = () => {
+    for (const run of timers.splice(0)) run();
+  };
+  return { host, store, flush };
+}
+
+describe('PanelStore', () => {
+  it('diagnoses captured entries in a batch, whatever their arrival order', async () => {
+    const { host, store, flush } = await setup();
+    // The real request arrives before its preflight, as browsers often deliver them.
+    host.emitRequestFinished(notSent({ method: 'PUT', at: 0 }));
+    host.emitRequestFinished(preflight({ at: 2, status: 401, statusText: 'Unauthorized' }));
+    expect(store.getState().report.exchanges).toHaveLength(0);
+    flush();
+    const [exchange] = store.getState().report.exchanges;
+    expect(exchange).toMatchObject({ outcome: 'blocked', browserError: 'PreflightMissingAllowOriginHeader' });
+    expect(exchange && verdictLine(exchange)).toBe('The preflight was rejected by authentication');
+  });
+
+  it('judges a Firefox capture by Firefox rules', async () => {
+    const { host, store, flush } = await setup('firefox');
+    host.emitRequestFinished(
+      entry({ producer: 'firefox', responseHeaders: allow('https://app.example, https://b.example') }),
+    );
+    flush();
+    expect(store.getState().report.exchanges[0]).toMatchObject({
+      browser: 'firefox',
+      browserError: 'AllowOriginMismatch',
+    });
+  });
+
+  it('filters problems or all, and searches by URL', async () => {
+    const { host, store, flush } = await setup();
+    host.emitRequestFinished(entry({ url: `${API}/ok`, responseHeaders: allow() }));
+    host.emitRequestFinished(entry({ url: `${API}/broken`, at: 3 }));
+    flush();
+    const urls = () => visibleExchanges(store.getState()).map((e) => e.url);
+    expect(urls()).toEqual([`${API}/broken`]);
+    store.setFilter('all');
+    expect(urls()).toEqual([`${API}/ok`, `${API}/broken`]);
+    store.setSearch('/OK');
+    expect(urls()).toEqual([`${API}/ok`]);
+  });
+
+  it('keeps the selection while it exists, and drops it when a navigation clears the capture', async () => {
+    const { host, store, flush } = await setup();
+    host.emitRequestFinished(entry({ url: `${API}/broken` }));
+    flush();
+    const id = store.getState().report.exchanges[0]?.id ?? null;
+    store.select(id);
+    host.emitRequestFinished(entry({ url: `${API}/other`, at: 4 }));
+    flush();
+    expect(store.getState().selectedId).toBe(id);
+    host.navigate('https://app.example/next');
+    flush();
+    expect(store.getState().selectedId).toBeNull();
+    expect(store.getState().report.exchanges).toEqual([]);
+  });
+
+  it('opens a HAR file instead of the live capture, and goes back', async () => {
+    const { host, store, flush } = await setup();
+    host.emitRequestFinished(entry({ url: `${API}/live` }));
+    flush();
+    store.importHar('chromium.har', readFixture('chromium-156/getHAR.har'));
+    const state = store.getState();
+    expect(state.imported?.file).toBe('chromium.har');
+    expect(state.report.summary).toMatchObject({ blocked: 19 });
+    expect(state.entries).toHaveLength(44);
+    host.emitRequestFinished(entry({ url: `${API}/while-importing`, at: 9 }));
+    flush();
+    expect(store.getState().report.summary.blocked).toBe(19);
+    store.closeImport();
+    expect(store.getState().report.exchanges.map((e) => e.url)).toEqual([`${API}/live`, `${API}/while-importing`]);
+  });
+
+  it('reports a broken file in one line and keeps the current view', async () => {
+    const { store } = await setup();
+    store.importHar('broken.har', '{"log": {"entries": [');
+    expect(store.getState().importError).toBe(
+      'broken.har: not valid JSON: the file ends early (truncated?) after 21 characters',
+    );
+    expect(store.getState().imported).toBeNull();
+  });
+});
