@@ -1,6 +1,6 @@
 // The manifest's devtools_page. It is loaded every time DevTools opens for a tab and lives until DevTools closes;
 // the panel page only loads when the user first shows the panel. So capture starts here, at once, and the buffer
-// is handed to the panel when it is shown (src/panel/handover.ts).
+// is handed to the panel when it is shown (src/capture/handover.ts).
 import { CaptureBuffer } from '../capture/capture-buffer';
 import { handOverCapture } from '../capture/handover';
 import { createDevtoolsHost } from '../platform/webext-devtools-host';

@@ -105,6 +105,48 @@ describe('CaptureBuffer', () => {
     expect(host.getHarCalls).toBe(2);
   });
 
+  it('completes a Chromium entry reported before its raw headers and status arrived', async () => {
+    const host = new FakeDevtoolsHost();
+    const timers = manualTimers();
+    const buffer = new CaptureBuffer(host, { setTimer: timers.setTimer });
+    await buffer.start();
+    // onRequestFinished fired early: provisional headers only (no Origin, no Accept-Encoding) and status 0.
+    const early = entry({
+      at: 0,
+      status: 0,
+      statusText: '',
+      error: 'net::ERR_FAILED',
+      requestHeaders: { Accept: '*/*' },
+    });
+    const full = entry({
+      at: 0,
+      status: 200,
+      error: 'net::ERR_FAILED',
+      requestHeaders: {
+        Accept: '*/*',
+        'Accept-Encoding': 'gzip',
+        Origin: 'https://app.example',
+        'Sec-Fetch-Mode': 'cors',
+      },
+    });
+    host.emitRequestFinished(early);
+    expect(buffer.getState().entries[0]?.response?.status).toBe(0);
+    host.har = [full];
+    await timers.runAll();
+    expect(buffer.getState().entries).toHaveLength(1);
+    expect(buffer.getState().entries[0]).toBe(full);
+  });
+
+  it('leaves complete live entries alone, without asking getHAR() again', async () => {
+    const host = new FakeDevtoolsHost();
+    const timers = manualTimers();
+    const buffer = new CaptureBuffer(host, { setTimer: timers.setTimer });
+    await buffer.start();
+    host.emitRequestFinished(entry({ requestHeaders: { Origin: 'https://app.example', 'Accept-Encoding': 'gzip' } }));
+    await timers.runAll();
+    expect(host.getHarCalls).toBe(1);
+  });
+
   it('forgets a listener that throws (a panel window that has gone away)', async () => {
     const host = new FakeDevtoolsHost();
     const buffer = new CaptureBuffer(host);

@@ -1,17 +1,39 @@
-// The built Chrome extension (dist/chrome) in real, headful Chromium: the devtools page creates the "CORS" panel,
-// and the panel shows a verdict for each cross-origin request of the page that matches Chromium's own verdict.
+// The built Chrome extension (dist/chrome) in real, headful Chromium: the devtools page creates the "CORS" panel and
+// captures from the moment DevTools opens; the page makes its requests before the panel is first shown, so the panel
+// can only know them through the devtools page's buffer; one more request comes after the panel is shown. For every
+// scenario (support/scenarios.ts) the panel must give Chromium's own verdict and the expected root cause.
 // Recipe: shared/docs/capture-facts.md, "Driving a real browser with the extension", and spike-chromium.md §5-6.
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser, panelRowsExpression, pollUntil, type PanelRow } from './support/browser';
+import {
+  clickFilterExpression,
+  clickRowExpression,
+  closeBrowser,
+  panelDetailExpression,
+  panelRowsExpression,
+  pollUntil,
+  type PanelDetail,
+  type PanelRow,
+} from './support/browser';
 import { recordAllNetwork, type NetworkRecorder } from './support/cdp-network';
 import { ensureDisplay, type Display } from './support/display';
 import { DIST_CHROME, requireBrowser, requireBuild, skipWithoutBrowser } from './support/preconditions';
-import { DONE_TITLE, startServers, type LoggedRequest, type PageOutcome, type TestServers } from './support/servers';
+import { expectedRows, observedRows, scenario, SCENARIOS, type Scenario } from './support/scenarios';
+import { isPng, saveScreenshot } from './support/screenshots';
+import {
+  DONE_TITLE,
+  runLiveScenario,
+  startServers,
+  type LoggedRequest,
+  type PageOutcome,
+  type TestServers,
+} from './support/servers';
 
 const CHROMIUM = '/usr/lib/chromium/chromium';
 const PANEL_TITLE = 'CORS';
 const DEVTOOLS_PAGE = /^chrome-extension:\/\/([a-p]{32})\/src\/devtools\/devtools\.html$/;
+const ON_LOAD = SCENARIOS.filter((s) => !s.live);
+const LIVE = SCENARIOS.filter((s) => s.live);
 
 describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built extension', () => {
   let display: Display | undefined;
@@ -23,10 +45,16 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
   let extId = '';
   let devtoolsFrontend: Page | undefined;
   let panelShown = false;
+  let handedOver = false;
   let outcomes: PageOutcome[] = [];
-  /** Chromium's own verdict per request URL: CDP Network.loadingFailed's corsError, or null when it loaded. */
+  const liveOutcomes: PageOutcome[] = [];
+  /** Chromium's own verdict per "METHOD URL": CDP Network.loadingFailed's corsError, or null when it loaded. */
   const browserVerdicts = new Map<string, string | null>();
+  /** The rows once the page's requests were in (before the live request), and after the live request. */
+  let rowsBeforeLive: PanelRow[] = [];
   let rows: PanelRow[] = [];
+  const details = new Map<string, PanelDetail | null>();
+  let screenshot: Uint8Array = new Uint8Array();
   let panelText = '';
 
   beforeAll(async () => {
@@ -34,6 +62,7 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
     requireBuild(DIST_CHROME);
     display = await ensureDisplay();
     servers = await startServers();
+    const { apiOrigin, pageUrl } = servers;
 
     browser = await puppeteer.launch({
       executablePath: CHROMIUM,
@@ -63,8 +92,27 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
     const devtoolsPage = await browser.waitForTarget((t) => DEVTOOLS_PAGE.test(t.url()), { timeout: 20_000 });
     extId = DEVTOOLS_PAGE.exec(devtoolsPage.url())?.[1] ?? '';
     const frontendTarget = await browser.waitForTarget((t) => t.url().startsWith('devtools://'), { timeout: 20_000 });
-    devtoolsFrontend = (await frontendTarget.asPage()) ?? undefined;
-    if (!devtoolsFrontend) throw new Error('The DevTools frontend target has no page');
+    const frontend = (await frontendTarget.asPage()) ?? undefined;
+    if (!frontend) throw new Error('The DevTools frontend target has no page');
+    devtoolsFrontend = frontend;
+    // Undocked, in a window of its own: the panel gets the room it would have on a desktop, and the screenshot
+    // shows the whole DevTools window.
+    const frontendSession = await frontendTarget.createCDPSession();
+    sessions.push(frontendSession);
+    await frontend.evaluate(
+      `${legacy}.then((ui) => ui.DockController.DockController.instance().setDockSide('undocked'))`,
+    );
+    const { windowId } = await frontendSession.send('Browser.getWindowForTarget');
+    await frontendSession.send('Browser.setWindowBounds', {
+      windowId,
+      bounds: { left: 0, top: 0, width: 1400, height: 900, windowState: 'normal' },
+    });
+    await frontend.waitForFunction('innerWidth === 1400', { polling: 100, timeout: 10_000 });
+    // The tab bar's selection underline slides to the selected tab with a CSS transition, which an undisplayed
+    // window under Xvfb may never finish painting: without it, the screenshot shows the underline in its place.
+    await frontend.evaluate(
+      `${tabbedPane}.then((pane) => { const slider = pane.element.shadowRoot?.querySelector('.tabbed-pane-tab-slider') ?? pane.contentElement.getRootNode().querySelector('.tabbed-pane-tab-slider'); if (slider) slider.style.transition = 'none'; })`,
+    );
 
     // The initial tab (a second tab would get a second DevTools window).
     const tabs = (await browser.pages()).filter((p) => !p.url().startsWith('devtools://'));
@@ -72,32 +120,34 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
     if (tabs.length !== 1 || !page) throw new Error(`Expected one tab, found: ${tabs.map((p) => p.url()).join(', ')}`);
 
     // The devtools page has created the panel before the page makes any request.
-    await devtoolsFrontend.waitForFunction(
-      `(${tabIds}).then((ids) => ids.includes(${JSON.stringify(panelId(extId))}))`,
-      { polling: 200, timeout: 20_000 },
-    );
+    await frontend.waitForFunction(`(${tabIds}).then((ids) => ids.includes(${JSON.stringify(panelId(extId))}))`, {
+      polling: 200,
+      timeout: 20_000,
+    });
 
-    // The oracle: Chromium's own verdict for each request of the page.
+    // The oracle: Chromium's own verdict for each request of the page, preflights (OPTIONS) apart.
     const pageSession = await page.createCDPSession();
     sessions.push(pageSession);
-    const urls = new Map<string, string>();
-    pageSession.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+    const requests = new Map<string, string>();
+    pageSession.on('Network.requestWillBeSent', (e) =>
+      requests.set(e.requestId, `${e.request.method} ${e.request.url}`),
+    );
     pageSession.on('Network.loadingFailed', (e) => {
-      const url = urls.get(e.requestId);
-      if (url) browserVerdicts.set(url, e.corsErrorStatus?.corsError ?? e.errorText);
+      const request = requests.get(e.requestId);
+      if (request) browserVerdicts.set(request, e.corsErrorStatus?.corsError ?? e.errorText);
     });
     pageSession.on('Network.loadingFinished', (e) => {
-      const url = urls.get(e.requestId);
-      if (url) browserVerdicts.set(url, null);
+      const request = requests.get(e.requestId);
+      if (request) browserVerdicts.set(request, null);
     });
     await pageSession.send('Network.enable');
 
-    await page.goto(servers.pageUrl);
+    // 1. The page makes its requests while the panel has never been shown: its page is not even loaded.
+    await page.goto(pageUrl);
     await page.waitForFunction((title: string) => document.title === title, { polling: 200 }, DONE_TITLE);
     outcomes = await page.evaluate(() => (window as unknown as { outcomes: PageOutcome[] }).outcomes);
 
-    // Show the panel; its page loads now, backfills from getHAR() and renders.
-    const frontend = devtoolsFrontend;
+    // 2. Show the panel: its page loads now and gets the devtools page's buffer on onShown.
     await frontend.evaluate(`InspectorFrontendAPI.showPanel(${JSON.stringify(panelId(extId))})`);
     const selected = await pollUntil(
       () => frontend.evaluate(selectedTab),
@@ -113,11 +163,43 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
     sessions.push(panel);
     const evaluate = async (expression: string) =>
       (await panel.send('Runtime.evaluate', { expression, returnByValue: true })).result.value as unknown;
-    rows = await pollUntil(
-      async () => ((await evaluate(panelRowsExpression('document'))) as PanelRow[] | undefined) ?? [],
-      (found) => found.length >= Object.keys(servers?.paths ?? {}).length,
+    const readRows = async () => ((await evaluate(panelRowsExpression('document'))) as PanelRow[] | undefined) ?? [];
+
+    // 3. "All", not the default "Problems only": the allowed requests have rows too.
+    await pollUntil(
+      async () => (await evaluate(clickFilterExpression('document', 'All'))) === true,
+      (checked) => checked,
     );
+    const expectedOnLoad = expectedRows(ON_LOAD, 'chromium', apiOrigin);
+    rowsBeforeLive = await pollUntil(readRows, (found) =>
+      sameJson(observedRows(found, ON_LOAD, apiOrigin), expectedOnLoad),
+    );
+    // The devtools page's buffer, not a capture of the panel's own (which main.tsx falls back to after 1 s).
+    handedOver = (await evaluate('Boolean(window.__corsDoctorCapture)')) === true;
+
+    // 4. The live path: a request made while the panel is shown.
+    for (const live of LIVE) liveOutcomes.push((await page.evaluate(runLiveScenario(live.name))) as PageOutcome);
+    rows = await pollUntil(readRows, (found) =>
+      sameJson(observedRows(found, SCENARIOS, apiOrigin), expectedRows(SCENARIOS, 'chromium', apiOrigin)),
+    );
+
+    // 5. The detail view of the scenarios that have one in the table, (c) last: the screenshot shows it.
+    const last = scenario('preflightUnauthorized');
+    const withDetail = [...SCENARIOS.filter((s) => s.detail && s !== last), last];
+    for (const s of withDetail) {
+      const url = apiOrigin + s.path;
+      await evaluate(clickRowExpression('document', url));
+      details.set(
+        s.name,
+        await pollUntil(
+          async () => (await evaluate(panelDetailExpression('document'))) as PanelDetail | null,
+          (detail) => detail?.title.endsWith(url) === true,
+          5_000,
+        ),
+      );
+    }
     panelText = String(await evaluate('document.body.innerText'));
+    screenshot = await panelScreenshot(frontendSession);
   });
 
   afterAll(async () => {
@@ -130,45 +212,68 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
 
   it('loads the extension, whose devtools page creates the "CORS" panel, and shows it', () => {
     expect(extId).toMatch(/^[a-p]{32}$/);
+    expect(devtoolsFrontend).toBeDefined();
     expect(panelShown).toBe(true);
   });
 
-  it('the browser itself blocked one request and allowed the others', () => {
-    const { apiOrigin, paths } = started(servers);
-    expect(outcomes).toEqual([
-      { name: 'blocked', ok: false, status: null, error: expect.stringContaining('TypeError') },
-      { name: 'allowed', ok: true, status: 200, error: null },
-      { name: 'allowedWithoutCredentialsHeader', ok: true, status: 200, error: null },
-    ]);
-    expect(Object.fromEntries(browserVerdicts)).toMatchObject({
-      [apiOrigin + paths.blocked]: 'MissingAllowOriginHeader',
-      [apiOrigin + paths.allowed]: null,
-      [apiOrigin + paths.allowedWithoutCredentialsHeader]: null,
-    });
+  it('the browser itself blocked or allowed each request as the scenario says', () => {
+    const { apiOrigin } = started(servers);
+    const outcome = (s: Scenario) =>
+      s.chromiumError === null
+        ? { name: s.name, ok: true, status: 200, error: null }
+        : { name: s.name, ok: false, status: null, error: expect.stringContaining('TypeError') };
+    expect(outcomes).toEqual(ON_LOAD.map(outcome));
+    expect(liveOutcomes).toEqual(LIVE.map(outcome));
+    expect(Object.fromEntries(browserVerdicts)).toMatchObject(
+      Object.fromEntries(
+        SCENARIOS.map((s) => [`${s.call === 'simple-get' ? 'GET' : 'PUT'} ${apiOrigin}${s.path}`, s.chromiumError]),
+      ),
+    );
   });
 
-  it('the panel shows one row per cross-origin request, with the same verdict as Chromium', () => {
-    const { apiOrigin, paths } = started(servers);
-    const row = (path: string) => rows.find((r) => r.cells[1] === apiOrigin + path);
-    expect(rows, panelText).toHaveLength(3);
-    expect(row(paths.blocked)).toEqual({
-      outcome: 'blocked',
-      cells: [
-        'GET',
-        apiOrigin + paths.blocked,
-        'blocked · MissingAllowOriginHeader · No Access-Control-Allow-Origin header',
-      ],
-    });
-    expect(row(paths.allowed)).toEqual({ outcome: 'allowed', cells: ['GET', apiOrigin + paths.allowed, 'Allowed'] });
-    // Chromium's HAR marks failed requests (_error), so an error-free response with a matching ACAO was allowed.
-    expect(row(paths.allowedWithoutCredentialsHeader)).toEqual({
-      outcome: 'allowed',
-      cells: ['GET', apiOrigin + paths.allowedWithoutCredentialsHeader, 'Allowed'],
-    });
+  it('the devtools page handed its buffer, with the requests made before the panel was first shown, to the panel', () => {
+    const { apiOrigin } = started(servers);
+    expect(handedOver).toBe(true);
+    expect(observedRows(rowsBeforeLive, ON_LOAD, apiOrigin)).toEqual(expectedRows(ON_LOAD, 'chromium', apiOrigin));
+  });
+
+  it('the panel shows one row per cross-origin request, with the verdict and root cause of its scenario', () => {
+    const { apiOrigin } = started(servers);
+    expect(observedRows(rows, SCENARIOS, apiOrigin), panelText).toEqual(expectedRows(SCENARIOS, 'chromium', apiOrigin));
+    // Nothing else: no row for a preflight of its own, no same-origin request.
+    expect(rows.map((r) => r.url).sort()).toEqual(SCENARIOS.map((s) => apiOrigin + s.path).sort());
+    // Rows show the path, then the origin.
+    for (const row of rows) expect([row.path, row.origin]).toEqual([new URL(row.url).pathname, apiOrigin]);
+  });
+
+  it('the request made after the panel was shown arrives live', () => {
+    const { apiOrigin } = started(servers);
+    for (const live of LIVE) {
+      expect(rowsBeforeLive.map((r) => r.url)).not.toContain(apiOrigin + live.path);
+      expect(rows.map((r) => r.url)).toContain(apiOrigin + live.path);
+    }
+  });
+
+  it.each(SCENARIOS.filter((s) => s.detail).map((s) => [s.label, s.name]))(
+    'selecting %s shows its diagnosis',
+    (_, name) => {
+      const { apiOrigin } = started(servers);
+      const s = scenario(name);
+      const detail = details.get(name);
+      expect(detail?.title).toBe(`PUT ${apiOrigin}${s.path}`);
+      expect(detail?.kind).toBe(s.detail?.kind);
+      expect(detail?.rootCause).toBe(s.detail?.rootCause);
+      expect(detail?.text).toContain(s.detail?.kind);
+      expect(detail?.text).toContain(s.detail?.rootCause);
+    },
+  );
+
+  it('saves a screenshot of the panel', () => {
+    expect(isPng(screenshot)).toBe(true);
   });
 
   it('the extension made no network requests of its own', async () => {
-    const { log, pageOrigin, paths } = started(servers);
+    const { log, pageOrigin } = started(servers);
     if (!network || !browser) throw new Error('not started');
     const ownFiles = `chrome-extension://${extId}/`;
 
@@ -179,9 +284,7 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
       r.path === '/.well-known/appspecific/com.chrome.devtools.json' && r.headers['sec-fetch-site'] === 'same-origin';
     expect(log.filter((r) => !devtoolsProbe(r)).map((r) => [r.server, r.method, r.path, r.origin ?? null])).toEqual([
       ['page', 'GET', '/', null],
-      ['api', 'GET', paths.blocked, pageOrigin],
-      ['api', 'GET', paths.allowed, pageOrigin],
-      ['api', 'GET', paths.allowedWithoutCredentialsHeader, pageOrigin],
+      ...SCENARIOS.flatMap((s) => s.serverSees.map((method) => ['api', method, s.path, pageOrigin])),
     ]);
 
     // 2. CDP Network on every extension context (devtools page, panel, service worker), attached before the panel
@@ -190,7 +293,15 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
     const fromExtension = network.requests.filter(
       (r) => r.targetUrl.startsWith('chrome-extension://') || r.documentUrl?.startsWith('chrome-extension://'),
     );
-    expect(fromExtension.map((r) => r.url)).toContain(`${ownFiles}src/panel/panel.html`);
+    // For a failure: what the recorder attached to, and what it saw outside DevTools' own files.
+    const recorded = JSON.stringify({
+      targets: network.targets,
+      requests: network.requests.filter((r) => !r.url.startsWith('devtools://')),
+    });
+    expect(
+      fromExtension.map((r) => r.url),
+      recorded,
+    ).toContain(`${ownFiles}src/panel/panel.html`);
     expect(fromExtension.some((r) => /\/assets\/panel-[\w-]+\.js$/.test(r.url))).toBe(true);
     expect(fromExtension.filter((r) => !r.url.startsWith(ownFiles))).toEqual([]);
 
@@ -220,13 +331,37 @@ function started(servers: TestServers | undefined): TestServers {
   return servers;
 }
 
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** DevTools names an extension panel by the extension's origin and the panel title without spaces. */
 function panelId(extId: string): string {
   return `chrome-extension://${extId}${PANEL_TITLE.replace(/\s/g, '')}`;
 }
 
+/**
+ * A PNG of the DevTools window (undocked, see above): its tab bar with "CORS" selected, and the panel. Page.capture-
+ * Screenshot of the frontend target; given a few tries, as a capture can wait for a frame that never comes.
+ */
+async function panelScreenshot(frontend: CDPSession): Promise<Uint8Array> {
+  for (let attempt = 1; ; attempt++) {
+    const capture = frontend.send('Page.captureScreenshot', { format: 'png' });
+    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000).unref());
+    const shot = await Promise.race([capture, timeout]);
+    if (shot) {
+      const png = Buffer.from(shot.data, 'base64');
+      saveScreenshot('panel-chromium.png', png, { docs: true });
+      return png;
+    }
+    capture.catch(() => undefined);
+    if (attempt === 3) throw new Error('Page.captureScreenshot of the DevTools window did not answer');
+  }
+}
+
 // DevTools frontend internals, evaluated in the devtools:// target. Strings, not functions: vitest rewrites import()
 // in functions it transforms, and the relative module path must resolve against devtools://devtools/bundled/.
-const tabbedPane = `import('./ui/legacy/legacy.js').then((legacy) => legacy.InspectorView.InspectorView.instance().tabbedPane)`;
+const legacy = `import('./ui/legacy/legacy.js')`;
+const tabbedPane = `${legacy}.then((ui) => ui.InspectorView.InspectorView.instance().tabbedPane)`;
 const tabIds = `${tabbedPane}.then((pane) => pane.tabIds())`;
 const selectedTab = `${tabbedPane}.then((pane) => pane.selectedTabId)`;

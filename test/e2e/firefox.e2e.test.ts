@@ -1,17 +1,41 @@
 // The built Firefox extension (dist/firefox) in real, headful Firefox ESR: Firefox accepts the manifest as a temporary
-// add-on, the devtools page creates the "CORS" panel, and the panel shows the verdict for each cross-origin request the
-// page made, matching Firefox's own verdict. The harness reaches into the browser through chrome-scope WebDriver BiDi
-// (Firefox started with --remote-allow-system-access); nothing test-only is added to the extension.
+// add-on; the devtools page creates the "CORS" panel and captures from the moment the toolbox opens; the page makes
+// its requests before the panel is first shown, so the panel can only know them through the devtools page's buffer;
+// one more request comes after the panel is shown. For every scenario (support/scenarios.ts) the panel must give
+// Firefox's own verdict and the expected root cause, including the requests blocked at the preflight, which Firefox
+// never reports to onRequestFinished (the buffer recovers them through getHAR()). The harness reaches into the
+// browser through chrome-scope WebDriver BiDi (Firefox started with --remote-allow-system-access); nothing test-only
+// is added to the extension.
 // Recipe: shared/docs/capture-facts.md, "Driving a real browser with the extension", and spike-firefox.md §5-7.
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser, panelRowsExpression, pollUntil, type PanelRow } from './support/browser';
+import {
+  clickFilterExpression,
+  clickRowExpression,
+  closeBrowser,
+  panelDetailExpression,
+  panelRowsExpression,
+  pollUntil,
+  type PanelDetail,
+  type PanelRow,
+} from './support/browser';
 import { ensureDisplay, type Display } from './support/display';
 import { DIST_FIREFOX, requireBrowser, requireBuild, skipWithoutBrowser } from './support/preconditions';
-import { DONE_TITLE, startServers, type PageOutcome, type TestServers } from './support/servers';
+import {
+  BLOCKED_AT_PREFLIGHT,
+  expectedRows,
+  observedRows,
+  scenario,
+  SCENARIOS,
+  type Scenario,
+} from './support/scenarios';
+import { isPng, saveScreenshot } from './support/screenshots';
+import { DONE_TITLE, runLiveScenario, startServers, type PageOutcome, type TestServers } from './support/servers';
 
 const FIREFOX = '/usr/bin/firefox-esr';
 const PANEL_TITLE = 'CORS';
+const ON_LOAD = SCENARIOS.filter((s) => !s.live);
+const LIVE = SCENARIOS.filter((s) => s.live);
 
 /** The raw WebDriver BiDi connection of puppeteer's Firefox browser (not part of puppeteer's public types). */
 interface BidiConnection {
@@ -33,6 +57,7 @@ interface ExtensionView {
 
 /** An HTTP(S) request seen by the parent process's `http-on-modify-request` observer. */
 interface ObservedRequest {
+  method: string;
   url: string;
   triggeringOrigin: string | null;
   addonId: string | null;
@@ -53,9 +78,14 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
   let panelId = '';
   let selectedTool = '';
   let panelUrl = '';
+  let handedOver = false;
   let views: ExtensionView[] = [];
   let outcomes: PageOutcome[] = [];
+  const liveOutcomes: PageOutcome[] = [];
+  let rowsBeforeLive: PanelRow[] = [];
   let rows: PanelRow[] = [];
+  const details = new Map<string, PanelDetail | null>();
+  let screenshot: Uint8Array = new Uint8Array();
   let panelText = '';
   const consoleEntries: ConsoleEntry[] = [];
 
@@ -64,13 +94,17 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
     requireBuild(DIST_FIREFOX);
     display = await ensureDisplay();
     servers = await startServers();
+    const { apiOrigin, pageUrl } = servers;
 
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX,
       headless: false,
       devtools: true, // --devtools: the first tab opens with its toolbox
-      args: ['--remote-allow-system-access'], // chrome-scope BiDi (browser.xhtml)
+      defaultViewport: null,
+      args: ['--remote-allow-system-access', '--width=1400', '--height=1000'], // chrome-scope BiDi (browser.xhtml)
+      // A tall toolbox, docked at the bottom, for the screenshot.
+      extraPrefsFirefox: { 'devtools.toolbox.footer.height': 700, 'devtools.toolbox.host': 'bottom' },
       env: { ...process.env, DISPLAY: display.display },
       protocolTimeout: 30_000,
     });
@@ -86,9 +120,14 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
     await chrome.evaluate(`(() => {
       const seen = (window.__corsDoctorE2eRequests = []);
       const observer = (subject) => {
-        const channel = subject.QueryInterface(Ci.nsIChannel);
+        const channel = subject.QueryInterface(Ci.nsIHttpChannel);
         const principal = channel.loadInfo?.triggeringPrincipal;
-        seen.push({ url: channel.URI.spec, triggeringOrigin: principal?.origin ?? null, addonId: principal?.addonId || null });
+        seen.push({
+          method: channel.requestMethod,
+          url: channel.URI.spec,
+          triggeringOrigin: principal?.origin ?? null,
+          addonId: principal?.addonId || null,
+        });
       };
       Services.obs.addObserver(observer, 'http-on-modify-request');
     })()`);
@@ -102,15 +141,16 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
       (id): id is string => typeof id === 'string' && id !== '',
     );
 
+    // 1. The page makes its requests while the panel has never been shown: its page is not even loaded.
     const pages = await browser.pages();
     const page = pages[0];
     if (pages.length !== 1 || !page)
       throw new Error(`Expected one tab, found: ${pages.map((p) => p.url()).join(', ')}`);
-    await page.goto(servers.pageUrl);
+    await page.goto(pageUrl);
     await page.waitForFunction((title: string) => document.title === title, { polling: 200 }, DONE_TITLE);
     outcomes = await page.evaluate(() => (window as unknown as { outcomes: PageOutcome[] }).outcomes);
 
-    // Show the panel: its page loads only now, and backfills from getHAR().
+    // 2. Show the panel: its page loads only now, and gets the devtools page's buffer on onShown.
     selectedTool = (await chrome.evaluate(
       `${toolbox}.then(async (tb) => { await tb.selectTool(${JSON.stringify(panelId)}); return tb.currentToolId; })`,
     )) as string;
@@ -118,12 +158,49 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
       `${panelBrowser(panelId)}.then((b) => b?.browsingContext?.currentWindowGlobal?.documentURI?.spec ?? '')`,
       (url): url is string => typeof url === 'string' && url.endsWith('/src/panel/panel.html'),
     );
+    const inPanelOr = async <T>(expression: string, fallback: T): Promise<T> =>
+      ((await chrome.evaluate(inPanel(panelId, expression)).catch(() => fallback)) as T | null) ?? fallback;
     const readRows = async () => {
-      const found = await chrome.evaluate(inPanel(panelId, panelRowsExpression('content.document'))).catch(() => []);
+      const found = await inPanelOr<unknown>(panelRowsExpression('content.document'), []);
       return Array.isArray(found) ? (found as PanelRow[]) : [];
     };
-    rows = await pollUntil(readRows, (found) => found.length >= Object.keys(servers?.paths ?? {}).length);
-    panelText = String(await chrome.evaluate(inPanel(panelId, 'content.document.body.innerText')).catch(String));
+
+    // 3. "All", not the default "Problems only": the allowed requests have rows too.
+    await pollUntil(
+      () => inPanelOr(clickFilterExpression('content.document', 'All'), false),
+      (checked) => checked,
+    );
+    const expectedOnLoad = expectedRows(ON_LOAD, 'firefox', apiOrigin);
+    rowsBeforeLive = await pollUntil(readRows, (found) =>
+      sameJson(observedRows(found, ON_LOAD, apiOrigin), expectedOnLoad),
+    );
+    // The devtools page's buffer, not a capture of the panel's own (which main.tsx falls back to after 1 s).
+    handedOver = await inPanelOr('Boolean(content.wrappedJSObject.__corsDoctorCapture)', false);
+
+    // 4. The live path: a request made while the panel is shown (blocked at its preflight: recovered from getHAR()).
+    for (const live of LIVE) liveOutcomes.push((await page.evaluate(runLiveScenario(live.name))) as PageOutcome);
+    rows = await pollUntil(readRows, (found) =>
+      sameJson(observedRows(found, SCENARIOS, apiOrigin), expectedRows(SCENARIOS, 'firefox', apiOrigin)),
+    );
+
+    // 5. The detail view of the scenarios that have one in the table, (c) last: the screenshot shows it.
+    const last = scenario('preflightUnauthorized');
+    const withDetail = [...SCENARIOS.filter((s) => s.detail && s !== last), last];
+    for (const s of withDetail) {
+      const url = apiOrigin + s.path;
+      await inPanelOr(clickRowExpression('content.document', url), false);
+      details.set(
+        s.name,
+        await pollUntil(
+          () => inPanelOr<PanelDetail | null>(panelDetailExpression('content.document'), null),
+          (detail) => detail?.title.endsWith(url) === true,
+          5_000,
+        ),
+      );
+    }
+    panelText = String(await inPanelOr('content.document.body.innerText', ''));
+    screenshot = await toolboxScreenshot(chrome);
+
     views = (await chrome.evaluate(`(() => {
       const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
       const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(addonId)});
@@ -152,67 +229,112 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
     expect(views).toContainEqual({ viewType: 'devtools_panel', url: panelUrl });
   });
 
-  it('the browser itself blocked one request and allowed the others', () => {
-    const { apiOrigin, paths } = started(servers);
-    expect(outcomes).toEqual([
-      { name: 'blocked', ok: false, status: null, error: expect.stringContaining('TypeError') },
-      { name: 'allowed', ok: true, status: 200, error: null },
-      { name: 'allowedWithoutCredentialsHeader', ok: true, status: 200, error: null },
-    ]);
+  it('the browser itself blocked or allowed each request as the scenario says', () => {
+    const { apiOrigin } = started(servers);
+    const outcome = (s: Scenario) =>
+      s.firefoxReason === null
+        ? { name: s.name, ok: true, status: 200, error: null }
+        : { name: s.name, ok: false, status: null, error: expect.stringContaining('TypeError') };
+    expect(outcomes).toEqual(ON_LOAD.map(outcome));
+    expect(liveOutcomes).toEqual(LIVE.map(outcome));
     const blockedMessages = (url: string) =>
-      consoleEntries.filter((e) => e.text.startsWith('Cross-Origin Request Blocked') && e.text.includes(`${url}.`));
-    expect(blockedMessages(apiOrigin + paths.blocked).map((e) => e.text)).toEqual([
-      expect.stringMatching(/\(Reason: CORS header .Access-Control-Allow-Origin. missing\)/),
-    ]);
-    expect(blockedMessages(apiOrigin + paths.allowed)).toEqual([]);
-    expect(blockedMessages(apiOrigin + paths.allowedWithoutCredentialsHeader)).toEqual([]);
+      consoleEntries
+        .filter((e) => e.text.startsWith('Cross-Origin Request Blocked') && e.text.includes(` at ${url}. `))
+        .map((e) => e.text);
+    // After the preflight's own message, Firefox reports the real request it then did not send as "did not succeed".
+    const notSent = /\(Reason: CORS request did not succeed\)\. Status code: \(null\)\.$/;
+    for (const s of SCENARIOS) {
+      const [first, ...rest] = blockedMessages(apiOrigin + s.path);
+      if (s.firefoxReason === null) {
+        expect(first, s.label).toBeUndefined();
+        continue;
+      }
+      expect(first, s.label).toMatch(s.firefoxReason);
+      if (BLOCKED_AT_PREFLIGHT.includes(s)) {
+        expect(rest.length, s.label).toBeGreaterThan(0);
+        for (const message of rest) expect(message, s.label).toMatch(notSent);
+      } else {
+        expect(rest, s.label).toEqual([]);
+      }
+    }
   });
 
-  it('the panel shows one row per cross-origin request, with the same verdict as Firefox', () => {
-    const { apiOrigin, paths } = started(servers);
-    const row = (path: string) => rows.find((r) => r.cells[1] === apiOrigin + path);
-    expect(rows, `panel text: ${panelText}`).toHaveLength(3);
-    // The engine names verdicts the Chromium way; Firefox's CORSMissingAllowOrigin2 is MissingAllowOriginHeader.
-    expect(row(paths.blocked)).toEqual({
-      outcome: 'blocked',
-      cells: [
-        'GET',
-        apiOrigin + paths.blocked,
-        'blocked · MissingAllowOriginHeader · No Access-Control-Allow-Origin header',
-      ],
-    });
-    expect(row(paths.allowed)).toEqual({ outcome: 'allowed', cells: ['GET', apiOrigin + paths.allowed, 'Allowed'] });
-    // Firefox's HAR has no error field, and no cookie shows the credentials mode: with credentials this response
-    // would be blocked (no ACAC), so the honest verdict from the capture is "unknown" (the Chromium panel can tell).
-    expect(row(paths.allowedWithoutCredentialsHeader)).toEqual({
-      outcome: 'unknown',
-      cells: [
-        'GET',
-        apiOrigin + paths.allowedWithoutCredentialsHeader,
-        'unknown · The verdict depends on credentials the capture does not show',
-      ],
-    });
+  it('the devtools page handed its buffer, with the requests made before the panel was first shown, to the panel', () => {
+    const { apiOrigin } = started(servers);
+    expect(handedOver).toBe(true);
+    expect(observedRows(rowsBeforeLive, ON_LOAD, apiOrigin)).toEqual(expectedRows(ON_LOAD, 'firefox', apiOrigin));
+  });
+
+  it('the panel shows one row per cross-origin request, with the verdict and root cause of its scenario', () => {
+    const { apiOrigin } = started(servers);
+    expect(observedRows(rows, SCENARIOS, apiOrigin), `panel text: ${panelText}`).toEqual(
+      expectedRows(SCENARIOS, 'firefox', apiOrigin),
+    );
+    // Nothing else: no row for a preflight of its own, no same-origin request.
+    expect(rows.map((r) => r.url).sort()).toEqual(SCENARIOS.map((s) => apiOrigin + s.path).sort());
+    for (const row of rows) expect([row.path, row.origin]).toEqual([new URL(row.url).pathname, apiOrigin]);
+  });
+
+  it('shows the requests blocked at the preflight, which only getHAR() has in Firefox', () => {
+    const { apiOrigin } = started(servers);
+    expect(BLOCKED_AT_PREFLIGHT.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['preflightUnauthorized', 'preflightRedirect', 'methodNotAllowed']),
+    );
+    for (const s of BLOCKED_AT_PREFLIGHT) {
+      const row = rows.find((r) => r.url === apiOrigin + s.path);
+      expect(row, s.label).toMatchObject({ method: 'PUT', outcome: 'blocked', status: s.row.firefox.status });
+    }
+  });
+
+  it('the request made after the panel was shown arrives live', () => {
+    const { apiOrigin } = started(servers);
+    for (const live of LIVE) {
+      expect(rowsBeforeLive.map((r) => r.url)).not.toContain(apiOrigin + live.path);
+      expect(rows.map((r) => r.url)).toContain(apiOrigin + live.path);
+    }
+  });
+
+  it.each(SCENARIOS.filter((s) => s.detail).map((s) => [s.label, s.name]))(
+    'selecting %s shows its diagnosis',
+    (_, name) => {
+      const { apiOrigin } = started(servers);
+      const s = scenario(name);
+      const detail = details.get(name);
+      expect(detail?.title).toBe(`PUT ${apiOrigin}${s.path}`);
+      expect(detail?.kind).toBe(s.detail?.kind);
+      expect(detail?.rootCause).toBe(s.detail?.rootCause);
+      expect(detail?.text).toContain(s.detail?.kind);
+      expect(detail?.text).toContain(s.detail?.rootCause);
+    },
+  );
+
+  it('saves a screenshot of the panel', () => {
+    expect(isPng(screenshot)).toBe(true);
   });
 
   it('the extension made no network requests of its own', async () => {
-    const { log, pageOrigin, pageUrl, apiOrigin, paths } = started(servers);
+    const { log, pageOrigin, pageUrl, apiOrigin } = started(servers);
     // 1. The servers saw exactly the page's requests: the document, then the fetches from the page's origin.
+    const fromPage = SCENARIOS.flatMap((s) => s.serverSees.map((method) => ({ method, path: s.path })));
     expect(log.map((r) => [r.server, r.method, r.path, r.origin ?? null])).toEqual([
       ['page', 'GET', '/', null],
-      ['api', 'GET', paths.blocked, pageOrigin],
-      ['api', 'GET', paths.allowed, pageOrigin],
-      ['api', 'GET', paths.allowedWithoutCredentialsHeader, pageOrigin],
+      ...fromPage.map(({ method, path }) => ['api', method, path, pageOrigin]),
     ]);
 
     // 2. Every HTTP(S) request of the whole browser since before the install: none triggered by the add-on.
     const requests = (await chrome.evaluate('window.__corsDoctorE2eRequests')) as ObservedRequest[];
-    // The observer works: it saw the page's requests to the servers, the fetches triggered by the page's origin.
+    // The observer works: it saw the page's requests to the servers, the fetches triggered by the page's origin. It
+    // sees the channel of a preflighted request before its preflight's, whether the preflight then lets it go or not.
     const toServers = requests.filter((r) => r.url.startsWith(pageOrigin) || r.url.startsWith(apiOrigin));
-    expect(toServers.map((r) => [r.url, r.triggeringOrigin])).toEqual([
-      [pageUrl, expect.anything()],
-      [apiOrigin + paths.blocked, pageOrigin],
-      [apiOrigin + paths.allowed, pageOrigin],
-      [apiOrigin + paths.allowedWithoutCredentialsHeader, pageOrigin],
+    expect(toServers.map((r) => [r.method, r.url, r.triggeringOrigin])).toEqual([
+      ['GET', pageUrl, expect.anything()],
+      ...SCENARIOS.flatMap((s) =>
+        (s.call === 'simple-get' ? ['GET'] : ['PUT', 'OPTIONS']).map((method) => [
+          method,
+          apiOrigin + s.path,
+          pageOrigin,
+        ]),
+      ),
     ]);
     expect(requests.filter((r) => r.addonId === addonId || r.triggeringOrigin?.startsWith('moz-extension://'))).toEqual(
       [],
@@ -223,6 +345,10 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
 function started(servers: TestServers | undefined): TestServers {
   if (!servers) throw new Error('the test servers did not start');
   return servers;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 // Toolbox internals, evaluated in chrome scope (browser.xhtml). See spike-firefox.md §5.
@@ -256,6 +382,20 @@ function inPanel(panelId: string, expression: string): string {
   }))`;
 }
 
+/**
+ * A PNG of the toolbox with the panel shown: the chrome-scope BiDi screenshot of browser.xhtml, clipped to the
+ * toolbox's frame (its tab bar and the panel). Saved to reports/e2e/.
+ */
+async function toolboxScreenshot(chrome: ChromeScope): Promise<Uint8Array> {
+  const box = (await chrome.evaluate(`${toolbox}.then((tb) => {
+    const rect = tb.win.browsingContext.embedderElement.getBoundingClientRect();
+    return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+  })`)) as { x: number; y: number; width: number; height: number };
+  const png = await chrome.screenshot(box);
+  saveScreenshot('panel-firefox.png', png);
+  return png;
+}
+
 /** Chrome-scope script evaluation in browser.xhtml over WebDriver BiDi. */
 class ChromeScope {
   private constructor(
@@ -282,6 +422,25 @@ class ChromeScope {
     const evaluated = result as EvaluateResult;
     if (evaluated.type === 'exception') throw new Error(`chrome-scope evaluate: ${evaluated.exceptionDetails?.text}`);
     return JSON.parse(String(evaluated.result?.value)) as unknown;
+  }
+
+  /**
+   * A PNG of the `box` of browser.xhtml (CSS pixels), remote frames included: WindowGlobalParent.drawSnapshot, as
+   * Firefox's own screenshots do (BiDi's browsingContext.captureScreenshot refuses chrome-scope contexts).
+   */
+  async screenshot(box: { x: number; y: number; width: number; height: number }): Promise<Uint8Array> {
+    const url = await this.evaluate(`(async () => {
+      const box = ${JSON.stringify(box)};
+      const bitmap = await window.browsingContext.currentWindowGlobal.drawSnapshot(
+        new DOMRect(box.x, box.y, box.width, box.height), 1, 'white');
+      const canvas = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      canvas.getContext('2d').drawImage(bitmap, 0, 0);
+      bitmap.close();
+      return canvas.toDataURL('image/png');
+    })()`);
+    return Buffer.from(String(url).replace(/^data:image\/png;base64,/, ''), 'base64');
   }
 
   /** Re-evaluates every 200 ms until `done` holds (errors count as not done), for up to 20 s. */
