@@ -5,7 +5,13 @@
 import { HeaderList, type Header } from '../har/headers';
 import type { PreflightReason } from '../model';
 import { isPotentiallyTrustworthy, originOf } from './origin';
-import { isSafelistedMethod, isToken, normalizeMethod, unsafeRequestHeaders } from './safelist';
+import {
+  FORBIDDEN_REQUEST_HEADERS,
+  isSafelistedMethod,
+  isToken,
+  normalizeMethod,
+  unsafeRequestHeaders,
+} from './safelist';
 import { isCrossSite } from './site';
 
 /** A page's fetch(url, { method, headers, body, credentials }), as the probe is asked to make it. */
@@ -72,31 +78,6 @@ export const MAX_REDIRECTS = 20;
 /** The request-body-header names a method-changing redirect removes (Fetch "HTTP-redirect fetch"). */
 const BODY_HEADERS = new Set(['content-encoding', 'content-language', 'content-location', 'content-type']);
 
-/** Forbidden request-header names (Fetch): a script cannot set them; the browser does. */
-const FORBIDDEN_HEADERS = new Set([
-  'accept-charset',
-  'accept-encoding',
-  'access-control-request-headers',
-  'access-control-request-method',
-  'connection',
-  'content-length',
-  'cookie',
-  'cookie2',
-  'date',
-  'dnt',
-  'expect',
-  'host',
-  'keep-alive',
-  'origin',
-  'referer',
-  'set-cookie',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'via',
-]);
-
 /**
  * Headers a script may set that the engine's safelist treats as browser-added (DevTools adds them too): set by the
  * page, they are CORS-unsafe like any other non-safelisted name.
@@ -108,7 +89,7 @@ export function forbiddenRequestHeader(name: string): string | null {
   const lower = name.toLowerCase();
   if (lower === 'cookie') return 'the browser adds Cookie from its cookie jar, only with credentials';
   if (lower === 'origin') return 'the browser sets Origin itself';
-  if (FORBIDDEN_HEADERS.has(lower)) return `${name} is a forbidden request header: the browser sets it`;
+  if (FORBIDDEN_REQUEST_HEADERS.has(lower)) return `${name} is a forbidden request header: the browser sets it`;
   if (lower.startsWith('sec-') || lower.startsWith('proxy-')) {
     return `${name} is a forbidden request header (Sec-/Proxy- prefix): the browser sets it`;
   }

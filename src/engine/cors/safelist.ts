@@ -58,13 +58,12 @@ export function isBrowserControlledHeader(name: string): boolean {
   return lower.startsWith('sec-') || lower.startsWith('proxy-') || lower.startsWith(':') || BROWSER_HEADERS.has(lower);
 }
 
-const BROWSER_HEADERS = new Set([
+/** Fetch's forbidden request-header names: a script cannot set them; the browser does. */
+export const FORBIDDEN_REQUEST_HEADERS: ReadonlySet<string> = new Set([
   'accept-charset',
   'accept-encoding',
   'access-control-request-headers',
   'access-control-request-method',
-  'access-control-request-private-network',
-  'cache-control',
   'connection',
   'content-length',
   'cookie',
@@ -75,19 +74,27 @@ const BROWSER_HEADERS = new Set([
   'host',
   'keep-alive',
   'origin',
-  'pragma',
-  'priority',
   'referer',
   'set-cookie',
   'te',
   'trailer',
   'transfer-encoding',
   'upgrade',
+  'via',
+]);
+
+/** Headers the browser or DevTools add after the CORS decision, though a script could also set some of them. */
+const BROWSER_ADDED_HEADERS = [
+  'access-control-request-private-network',
+  'cache-control',
+  'pragma',
+  'priority',
   'upgrade-insecure-requests',
   'user-agent',
-  'via',
   'x-client-data',
-]);
+];
+
+const BROWSER_HEADERS = new Set([...FORBIDDEN_REQUEST_HEADERS, ...BROWSER_ADDED_HEADERS]);
 
 export interface UnsafeHeader {
   name: string;
