@@ -17,6 +17,17 @@ import {
 } from './support/browser';
 import { recordAllNetwork, type NetworkRecorder } from './support/cdp-network';
 import { ensureDisplay, type Display } from './support/display';
+import {
+  clickShowAllExpression,
+  fetchHostileExpression,
+  hostileCheckExpression,
+  hostileProbes,
+  LONG_VALUE_LENGTH,
+  openAllHeadersExpression,
+  startHostileServers,
+  type HostileCheck,
+  type HostileServers,
+} from './support/hostile';
 import { DIST_CHROME, requireBrowser, requireBuild, skipWithoutBrowser } from './support/preconditions';
 import { expectedRows, observedRows, scenario, SCENARIOS, type Scenario } from './support/scenarios';
 import { isPng, saveScreenshot } from './support/screenshots';
@@ -38,6 +49,7 @@ const LIVE = SCENARIOS.filter((s) => s.live);
 describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built extension', () => {
   let display: Display | undefined;
   let servers: TestServers | undefined;
+  let hostile: HostileServers | undefined;
   let browser: Browser | undefined;
   let network: NetworkRecorder | undefined;
   const sessions: CDPSession[] = [];
@@ -56,12 +68,19 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
   const details = new Map<string, PanelDetail | null>();
   let screenshot: Uint8Array = new Uint8Array();
   let panelText = '';
+  /** The hostile scenario (support/hostile.ts): what the page saw, and the panel before and after "show all". */
+  let hostileOutcome: { ok: boolean; error: string | null } | undefined;
+  let hostileRows: PanelRow[] = [];
+  let hostileBefore: HostileCheck | undefined;
+  let hostileAfter: HostileCheck | undefined;
+  let devtoolsPagePwned: unknown;
 
   beforeAll(async () => {
     requireBrowser(CHROMIUM, 'chromium');
     requireBuild(DIST_CHROME);
     display = await ensureDisplay();
     servers = await startServers();
+    hostile = await startHostileServers();
     const { apiOrigin, pageUrl } = servers;
 
     browser = await puppeteer.launch({
@@ -200,6 +219,37 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
     }
     panelText = String(await evaluate('document.body.innerText'));
     screenshot = await panelScreenshot(frontendSession);
+
+    // 6. The hostile scenario, after everything above was read: the page fetches a URL full of markup from an API
+    //    whose headers are; its row arrives live. Select it, open all headers, read the panel, expand the long value.
+    const h = hostile;
+    hostileOutcome = (await page.evaluate(fetchHostileExpression(h.rawUrl))) as typeof hostileOutcome;
+    const hostileUrl = h.url;
+    hostileRows = await pollUntil(readRows, (found) => found.some((r) => r.url === hostileUrl));
+    await evaluate(clickRowExpression('document', hostileUrl));
+    const check = async () =>
+      (await evaluate(
+        hostileCheckExpression('document', 'window', h.attackerOrigin, hostileUrl, hostileProbes(h)),
+      )) as HostileCheck;
+    await pollUntil(
+      async () => (await evaluate(openAllHeadersExpression('document'))) === true,
+      (opened) => opened,
+      5_000,
+    );
+    hostileBefore = await pollUntil(check, (c) => c.title.endsWith(hostileUrl) && c.contains.scriptTag === true, 5_000);
+    await evaluate(clickShowAllExpression('document', LONG_VALUE_LENGTH));
+    hostileAfter = await pollUntil(check, (c) => c.contains.longValueWhole === true, 5_000);
+    // Let a load that an injected element might have started (the attacker is local) complete or fail.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const devtoolsPageTarget = await browser.waitForTarget((t) => DEVTOOLS_PAGE.test(t.url()), { timeout: 5_000 });
+    const devtoolsSession = await devtoolsPageTarget.createCDPSession();
+    sessions.push(devtoolsSession);
+    devtoolsPagePwned = (
+      await devtoolsSession.send('Runtime.evaluate', {
+        expression: `typeof window.__pwned === 'undefined' && !document.documentElement.hasAttribute('data-pwned')`,
+        returnByValue: true,
+      })
+    ).result.value;
   });
 
   afterAll(async () => {
@@ -207,6 +257,7 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
     await network?.stop();
     await closeBrowser(browser);
     await servers?.close();
+    await hostile?.close();
     await display?.stop();
   });
 
@@ -272,6 +323,66 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
     expect(isPng(screenshot)).toBe(true);
   });
 
+  it('renders hostile header values and URLs as inert text: nothing runs or loads, the layout holds', () => {
+    const { pageOrigin } = started(servers);
+    const h = started<HostileServers>(hostile);
+    // The browser blocked it (the markup is no allowed origin), and the API saw exactly the page's one GET.
+    expect(hostileOutcome).toMatchObject({ ok: false, error: expect.stringContaining('TypeError') });
+    expect(browserVerdicts.has(`GET ${h.url}`)).toBe(true);
+    expect(browserVerdicts.get(`GET ${h.url}`)).not.toBeNull();
+    expect(h.apiLog).toEqual([{ method: 'GET', url: h.url.slice(h.hostileOrigin.length), origin: pageOrigin }]);
+    // One more row, the hostile one, blocked and selected.
+    expect(hostileRows).toHaveLength(SCENARIOS.length + 1);
+    expect(hostileRows.find((r) => r.url === h.url)?.path).toBe(h.url.slice(h.hostileOrigin.length));
+    for (const check of [hostileBefore, hostileAfter]) {
+      if (!check) throw new Error('the hostile check did not run');
+      expect(check.row).toMatchObject({ outcome: 'blocked', selected: true });
+      expect(check.title).toBe(`GET ${h.url}`);
+      expect(check.rowCount).toBe(SCENARIOS.length + 1);
+      // Nothing ran, nothing was injected.
+      expect(check.pwned).toBe(false);
+      expect(check.loaders).toEqual([]);
+      expect(check.foreignScripts).toEqual([]);
+      expect(check.svgCount).toBe(0);
+      expect(check.withHandlers).toEqual([]);
+      expect(check.pointingAtAttacker).toEqual([]);
+      // The hostile text shows literally, control characters as visible \uXXXX escapes, never raw. The bytes of a bidi
+      // override in a header arrive decoded as windows-1252, with no control left (support/hostile.ts).
+      expect(check.contains, JSON.stringify(check.samples)).toMatchObject({
+        allowOriginMarkup: true,
+        imgMarkup: true,
+        scriptTag: true,
+        svgOnload: true,
+        iframeMarkup: true,
+        urlQuery: true,
+        longValueStart: true,
+        chromiumBidiBytes: true,
+        chromiumServerBidiBytes: true,
+        chromiumC1: true,
+      });
+      expect(check.rawControls).toEqual([]);
+      // The layout holds: the list and the detail pane have a size, and nothing pushes the page wider than the panel.
+      expect(check.list?.width).toBeGreaterThan(100);
+      expect(check.list?.height).toBeGreaterThan(100);
+      expect(check.detail?.width).toBeGreaterThan(100);
+      expect(check.detail?.height).toBeGreaterThan(100);
+      expect(check.detail?.right).toBeLessThanOrEqual(check.viewport.width + 1);
+      expect(check.scrollWidth).toBeLessThanOrEqual(check.viewport.width + 1);
+    }
+    // The 200 k value is cut behind "show all" (the panel's text stays far shorter than it), and expands on demand.
+    expect(hostileBefore?.showAll).toContain(`show all (${LONG_VALUE_LENGTH.toLocaleString('en-US')} characters)`);
+    expect(hostileBefore?.contains.longValueWhole).toBe(false);
+    expect(hostileBefore?.textLength).toBeLessThan(LONG_VALUE_LENGTH / 2);
+    expect(hostileAfter?.contains.longValueWhole).toBe(true);
+    expect(hostileAfter?.textLength).toBeGreaterThan(LONG_VALUE_LENGTH);
+    // The devtools page, which holds the same values, ran nothing either.
+    expect(devtoolsPagePwned).toBe(true);
+    // No injected element fetched anything: the attacker saw no request, and no extension context (whose recording
+    // the next test proves) asked for one.
+    expect(h.attackerLog).toEqual([]);
+    expect(network?.requests.filter((r) => r.url.startsWith(h.attackerOrigin))).toEqual([]);
+  });
+
   it('the extension made no network requests of its own', async () => {
     const { log, pageOrigin } = started(servers);
     if (!network || !browser) throw new Error('not started');
@@ -326,7 +437,7 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
   });
 });
 
-function started(servers: TestServers | undefined): TestServers {
+function started<T = TestServers>(servers: T | undefined): T {
   if (!servers) throw new Error('the test servers did not start');
   return servers;
 }

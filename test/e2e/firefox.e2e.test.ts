@@ -20,6 +20,17 @@ import {
   type PanelRow,
 } from './support/browser';
 import { ensureDisplay, type Display } from './support/display';
+import {
+  clickShowAllExpression,
+  fetchHostileExpression,
+  hostileCheckExpression,
+  hostileProbes,
+  LONG_VALUE_LENGTH,
+  openAllHeadersExpression,
+  startHostileServers,
+  type HostileCheck,
+  type HostileServers,
+} from './support/hostile';
 import { DIST_FIREFOX, requireBrowser, requireBuild, skipWithoutBrowser } from './support/preconditions';
 import {
   BLOCKED_AT_PREFLIGHT,
@@ -71,6 +82,7 @@ interface ConsoleEntry {
 describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built extension', () => {
   let display: Display | undefined;
   let servers: TestServers | undefined;
+  let hostile: HostileServers | undefined;
   let browser: Browser | undefined;
   let chrome: ChromeScope;
 
@@ -88,12 +100,18 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
   let screenshot: Uint8Array = new Uint8Array();
   let panelText = '';
   const consoleEntries: ConsoleEntry[] = [];
+  /** The hostile scenario (support/hostile.ts): what the page saw, and the panel before and after "show all". */
+  let hostileOutcome: { ok: boolean; error: string | null } | undefined;
+  let hostileRows: PanelRow[] = [];
+  let hostileBefore: HostileCheck | undefined;
+  let hostileAfter: HostileCheck | undefined;
 
   beforeAll(async () => {
     requireBrowser(FIREFOX, 'firefox-esr');
     requireBuild(DIST_FIREFOX);
     display = await ensureDisplay();
     servers = await startServers();
+    hostile = await startHostileServers();
     const { apiOrigin, pageUrl } = servers;
 
     browser = await puppeteer.launch({
@@ -201,6 +219,38 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
     panelText = String(await inPanelOr('content.document.body.innerText', ''));
     screenshot = await toolboxScreenshot(chrome);
 
+    // 6. The hostile scenario, after everything above was read: the page fetches a URL full of markup from an API
+    //    whose headers are; its row arrives live. Select it, open all headers, read the panel, expand the long value.
+    //    The check runs in the panel's document through the frame script; `content.wrappedJSObject` is the page's own
+    //    window, where an injected handler would have set `__pwned`.
+    const h = hostile;
+    hostileOutcome = (await page.evaluate(fetchHostileExpression(h.rawUrl))) as typeof hostileOutcome;
+    hostileRows = await pollUntil(readRows, (found) => found.some((r) => r.url === h.url));
+    await inPanelOr(clickRowExpression('content.document', h.url), false);
+    const check = () =>
+      inPanelOr<HostileCheck | null>(
+        hostileCheckExpression(
+          'content.document',
+          'content.wrappedJSObject',
+          h.attackerOrigin,
+          h.url,
+          hostileProbes(h),
+        ),
+        null,
+      );
+    await pollUntil(
+      () => inPanelOr(openAllHeadersExpression('content.document'), false),
+      (opened) => opened,
+      5_000,
+    );
+    hostileBefore =
+      (await pollUntil(check, (c) => c?.title.endsWith(h.url) === true && c.contains.scriptTag === true, 5_000)) ??
+      undefined;
+    await inPanelOr(clickShowAllExpression('content.document', LONG_VALUE_LENGTH), false);
+    hostileAfter = (await pollUntil(check, (c) => c?.contains.longValueWhole === true, 5_000)) ?? undefined;
+    // Let a load that an injected element might have started (the attacker is local) complete or fail.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
     views = (await chrome.evaluate(`(() => {
       const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
       const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(addonId)});
@@ -211,6 +261,7 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
   afterAll(async () => {
     await closeBrowser(browser);
     await servers?.close();
+    await hostile?.close();
     await display?.stop();
   });
 
@@ -312,6 +363,68 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
     expect(isPng(screenshot)).toBe(true);
   });
 
+  it('renders hostile header values and URLs as inert text: nothing runs or loads, the layout holds', async () => {
+    const { pageOrigin } = started(servers);
+    const h = started<HostileServers>(hostile);
+    // The browser blocked it (the markup is no allowed origin), and the API saw exactly the page's one GET.
+    expect(hostileOutcome).toMatchObject({ ok: false, error: expect.stringContaining('TypeError') });
+    expect(
+      consoleEntries.some((e) => e.text.startsWith('Cross-Origin Request Blocked') && e.text.includes(h.hostileOrigin)),
+    ).toBe(true);
+    expect(h.apiLog).toEqual([{ method: 'GET', url: h.url.slice(h.hostileOrigin.length), origin: pageOrigin }]);
+    // One more row, the hostile one, blocked and selected.
+    expect(hostileRows).toHaveLength(SCENARIOS.length + 1);
+    expect(hostileRows.find((r) => r.url === h.url)?.path).toBe(h.url.slice(h.hostileOrigin.length));
+    for (const check of [hostileBefore, hostileAfter]) {
+      if (!check) throw new Error('the hostile check did not run');
+      expect(check.row).toMatchObject({ outcome: 'blocked', selected: true });
+      expect(check.title).toBe(`GET ${h.url}`);
+      expect(check.rowCount).toBe(SCENARIOS.length + 1);
+      // Nothing ran, nothing was injected.
+      expect(check.pwned).toBe(false);
+      expect(check.loaders).toEqual([]);
+      expect(check.foreignScripts).toEqual([]);
+      expect(check.svgCount).toBe(0);
+      expect(check.withHandlers).toEqual([]);
+      expect(check.pointingAtAttacker).toEqual([]);
+      // The hostile text shows literally, control characters as visible \uXXXX escapes, never raw. The bytes of a bidi
+      // override in a header arrive decoded as Latin-1: the C1 control U+0080 shows as \\u0080 (support/hostile.ts).
+      expect(check.contains, JSON.stringify(check.samples)).toMatchObject({
+        allowOriginMarkup: true,
+        imgMarkup: true,
+        scriptTag: true,
+        svgOnload: true,
+        iframeMarkup: true,
+        urlQuery: true,
+        longValueStart: true,
+        firefoxBidiBytes: true,
+        firefoxServerBidiBytes: true,
+        firefoxC1: true,
+      });
+      expect(check.rawControls).toEqual([]);
+      // The layout holds: the list and the detail pane have a size, and nothing pushes the page wider than the panel.
+      expect(check.list?.width).toBeGreaterThan(100);
+      expect(check.list?.height).toBeGreaterThan(100);
+      expect(check.detail?.width).toBeGreaterThan(100);
+      expect(check.detail?.height).toBeGreaterThan(100);
+      expect(check.detail?.right).toBeLessThanOrEqual(check.viewport.width + 1);
+      expect(check.scrollWidth).toBeLessThanOrEqual(check.viewport.width + 1);
+    }
+    // The 200 k value is cut behind "show all" (the panel's text stays far shorter than it), and expands on demand.
+    expect(hostileBefore?.showAll).toContain(`show all (${LONG_VALUE_LENGTH.toLocaleString('en-US')} characters)`);
+    expect(hostileBefore?.contains.longValueWhole).toBe(false);
+    expect(hostileBefore?.textLength).toBeLessThan(LONG_VALUE_LENGTH / 2);
+    expect(hostileAfter?.contains.longValueWhole).toBe(true);
+    expect(hostileAfter?.textLength).toBeGreaterThan(LONG_VALUE_LENGTH);
+    // No injected element fetched anything: the attacker saw no request, and the browser started none to it.
+    expect(h.attackerLog).toEqual([]);
+    const requests = (await chrome.evaluate('window.__corsDoctorE2eRequests')) as ObservedRequest[];
+    expect(requests.filter((r) => r.url.startsWith(h.attackerOrigin))).toEqual([]);
+    expect(requests.filter((r) => r.url === h.url).map((r) => [r.method, r.triggeringOrigin])).toEqual([
+      ['GET', pageOrigin],
+    ]);
+  });
+
   it('the extension made no network requests of its own', async () => {
     const { log, pageOrigin, pageUrl, apiOrigin } = started(servers);
     // 1. The servers saw exactly the page's requests: the document, then the fetches from the page's origin.
@@ -342,7 +455,7 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
   });
 });
 
-function started(servers: TestServers | undefined): TestServers {
+function started<T = TestServers>(servers: T | undefined): T {
   if (!servers) throw new Error('the test servers did not start');
   return servers;
 }
