@@ -128,9 +128,10 @@ export class IncrementalDiagnoser {
 
   /** Forgets every entry (a navigation in the inspected page). Reports given out so far are all removed. */
   reset(): void {
-    const gone = [...this.capture.states.values()].flatMap((state) => (state.report ? [state.report.id] : []));
+    const old = this.capture;
     this.capture = new Capture(this.pages);
-    for (const id of gone) this.capture.removed.add(id);
+    for (const id of old.removed) this.capture.removed.add(id);
+    for (const state of old.states.values()) if (state.report) this.capture.removed.add(state.report.id);
   }
 
   /** The number of entries added. */

@@ -7,12 +7,19 @@
  */
 export function memoize<T>(fn: (key: string) => T, limit = 50_000): (key: string) => T {
   const answers = new Map<string, T>();
+  // The same URL is usually asked about several times in a row (one exchange's hops, one rule's checks).
+  let lastKey: string | null = null;
+  let lastAnswer: T;
   return (key) => {
-    const known = answers.get(key);
-    if (known !== undefined || answers.has(key)) return known as T;
-    const answer = fn(key);
-    if (answers.size >= limit) answers.clear();
-    answers.set(key, answer);
-    return answer;
+    if (key === lastKey) return lastAnswer;
+    let answer = answers.get(key);
+    if (answer === undefined && !answers.has(key)) {
+      answer = fn(key);
+      if (answers.size >= limit) answers.clear();
+      answers.set(key, answer);
+    }
+    lastKey = key;
+    lastAnswer = answer as T;
+    return answer as T;
   };
 }

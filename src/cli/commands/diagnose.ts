@@ -40,23 +40,37 @@ export function runDiagnose(args: readonly string[], io: CliIO): number {
     return usageError(io, `unknown format "${format}" (use text, json or markdown)`);
   }
 
+  const inputs = readInputs(files, io);
+  if (!inputs) return EXIT_USAGE;
+
+  const shown = reportToShow(inputs, values.all, values['include-secrets']);
+  if (format === 'json') writeJson(shown, io.stdout);
+  else io.stdout(render(shown, format, io.isTTY && !values['no-color'] && !io.env.NO_COLOR));
+  return shown.summary.blocked > 0 ? EXIT_BLOCKED : EXIT_OK;
+}
+
+/**
+ * The report to write. Every format is an export: credentials are masked unless the user asked for them. A big
+ * capture's report takes hundreds of MB, so neither the captures nor the unmasked report outlive their use.
+ */
+function reportToShow(inputs: HarInput[], all: boolean, includeSecrets: boolean): Report {
+  const report = diagnose(inputs, { version: __VERSION__, all });
+  inputs.length = 0;
+  return includeSecrets ? report : redactReport(report);
+}
+
+/** Reads every file, or says which one cannot be read (null). */
+function readInputs(files: readonly string[], io: CliIO): HarInput[] | null {
   const inputs: HarInput[] = [];
   for (const file of files) {
     const read = readHar(file, { streamAboveBytes: streamThreshold(io.env) });
     if (typeof read === 'string') {
       io.stderr(`cors-doctor: ${file}: ${read}\n`);
-      return EXIT_USAGE;
+      return null;
     }
     inputs.push(read);
   }
-
-  const report = diagnose(inputs, { version: __VERSION__, all: values.all });
-  inputs.length = 0; // the parsed captures can go while the report is written
-  // Every format is an export: credentials are masked unless the user asked for them.
-  const shown = values['include-secrets'] ? report : redactReport(report);
-  if (format === 'json') writeJson(shown, io.stdout);
-  else io.stdout(render(shown, format, io.isTTY && !values['no-color'] && !io.env.NO_COLOR));
-  return report.summary.blocked > 0 ? EXIT_BLOCKED : EXIT_OK;
+  return inputs;
 }
 
 function render(report: Report, format: 'text' | 'markdown', color: boolean): string {

@@ -73,8 +73,9 @@ export function stackFixes(
   );
 }
 
-/** Filled templates by template, then by the values they were filled with: exchanges of one API repeat them. */
+/** Filled templates, by template and the values they were filled with: exchanges of one API repeat them. */
 const filled = new Map<string, Map<string, string>>();
+let filledCount = 0;
 
 function fill(template: string, data: Readonly<Record<string, string>>, key: string): string {
   let byValues = filled.get(template);
@@ -82,8 +83,14 @@ function fill(template: string, data: Readonly<Record<string, string>>, key: str
   let text = byValues.get(key);
   if (text === undefined) {
     text = interpolateTemplate(template, data);
-    if (byValues.size >= 1_000) byValues.clear();
+    // Bounded (a long DevTools session): past 20k filled templates, start over.
+    if (filledCount >= 20_000) {
+      filled.clear();
+      filled.set(template, (byValues = new Map()));
+      filledCount = 0;
+    }
     byValues.set(key, text);
+    filledCount++;
   }
   return text;
 }

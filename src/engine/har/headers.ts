@@ -9,19 +9,43 @@ const NO_VALUES: readonly string[] = Object.freeze([]);
 /**
  * An ordered header list with case-insensitive lookup; duplicate lines are kept, as browsers see them.
  *
- * A capture holds two lists per entry and a big HAR hundreds of thousands of entries, so a list keeps no map: a
- * lookup scans its ~20 lower-cased names (built on the first lookup, one array; V8 hands back an already lower-case
- * name as is), which is as fast as hashing the name and keeps a list at a tenth of the memory.
+ * A big capture holds two lists per entry for hundreds of thousands of entries, so a list is two arrays (names as
+ * written, values) and nothing else until asked: no map (a lookup scans its ~20 lower-cased names, as fast as hashing
+ * the name), no Header objects until `all` is read.
  */
 export class HeaderList {
-  readonly all: readonly Header[];
+  private lines: readonly Header[] | null;
+  private nameList: readonly string[] | null;
+  private valueList: readonly string[] | null;
+  /** Lower-cased names; the names array itself when they all are lower-case already (HTTP/2 captures). */
   private lower: readonly string[] | null = null;
 
   constructor(headers: readonly Header[]) {
-    this.all = headers;
+    this.lines = headers;
+    this.nameList = null;
+    this.valueList = null;
+  }
+
+  /** A list from its names (as written) and values, line by line. */
+  static fromLines(names: readonly string[], values: readonly string[]): HeaderList {
+    const list = new HeaderList(NO_LINES);
+    list.lines = null;
+    list.nameList = names;
+    list.valueList = values;
+    return list;
   }
 
   static readonly empty = new HeaderList([]);
+
+  /** Every line, in order. */
+  get all(): readonly Header[] {
+    if (this.lines === null) {
+      const names = this.nameList as readonly string[];
+      const values = this.valueList as readonly string[];
+      this.lines = names.map((name, i) => ({ name, value: values[i] as string }));
+    }
+    return this.lines;
+  }
 
   has(name: string): boolean {
     return this.indexOf(name.toLowerCase()) !== -1;
@@ -30,22 +54,22 @@ export class HeaderList {
   /** Every line's value for `name`, in order. */
   values(name: string): readonly string[] {
     const key = name.toLowerCase();
-    const names = this.names();
-    let values: string[] | null = null;
+    const names = this.lowerNames();
+    let found: string[] | null = null;
     for (let i = 0; i < names.length; i++) {
-      if (names[i] === key) (values ??= []).push((this.all[i] as Header).value);
+      if (names[i] === key) (found ??= []).push(this.valueAt(i));
     }
-    return values ?? NO_VALUES;
+    return found ?? NO_VALUES;
   }
 
   /** Fetch's "get": the values of all lines joined by ", ", or null when absent. */
   get(name: string): string | null {
     const key = name.toLowerCase();
-    const names = this.names();
+    const names = this.lowerNames();
     let joined: string | null = null;
     for (let i = 0; i < names.length; i++) {
       if (names[i] !== key) continue;
-      const value = (this.all[i] as Header).value;
+      const value = this.valueAt(i);
       joined = joined === null ? value : `${joined}, ${value}`;
     }
     return joined;
@@ -54,25 +78,42 @@ export class HeaderList {
   /** The name as the HAR wrote it (first occurrence), for evidence and display. */
   displayName(name: string): string {
     const i = this.indexOf(name.toLowerCase());
-    return i === -1 ? name : (this.all[i] as Header).name;
+    return i === -1 ? name : this.nameAt(i);
   }
 
   get size(): number {
-    return this.all.length;
+    return this.lines ? this.lines.length : (this.nameList as readonly string[]).length;
+  }
+
+  private nameAt(i: number): string {
+    return this.lines ? (this.lines[i] as Header).name : ((this.nameList as readonly string[])[i] as string);
+  }
+
+  private valueAt(i: number): string {
+    return this.valueList ? (this.valueList[i] as string) : ((this.lines as readonly Header[])[i] as Header).value;
   }
 
   private indexOf(key: string): number {
-    const names = this.names();
+    const names = this.lowerNames();
     for (let i = 0; i < names.length; i++) if (names[i] === key) return i;
     return -1;
   }
 
-  private names(): readonly string[] {
+  private lowerNames(): readonly string[] {
     if (this.lower === null) {
-      const names = new Array<string>(this.all.length);
-      for (let i = 0; i < names.length; i++) names[i] = (this.all[i] as Header).name.toLowerCase();
-      this.lower = names;
+      const size = this.size;
+      const lower = new Array<string>(size);
+      let changed = false;
+      for (let i = 0; i < size; i++) {
+        const name = this.nameAt(i);
+        const lowered = name.toLowerCase();
+        lower[i] = lowered;
+        if (lowered !== name) changed = true;
+      }
+      this.lower = changed || !this.nameList ? lower : this.nameList;
     }
     return this.lower;
   }
 }
+
+const NO_LINES: readonly Header[] = Object.freeze([]);

@@ -1,5 +1,5 @@
 import { resolveUrl, withoutFragment } from '../cors/origin';
-import { HeaderList, type Header } from './headers';
+import { HeaderList } from './headers';
 import type { RawHarEntry, RawHarLog } from './types';
 
 /** A HAR entry as the engine uses it: strict types, defaults for what the producer left out. */
@@ -67,7 +67,7 @@ export function normalizeEntry(raw: RawHarEntry, index: number): Entry {
   const status =
     asStatus(response.status) ??
     (response.status === undefined ? 0 : (problems.push('response.status is not an HTTP status code'), 0));
-  const responseHeaders = new HeaderList(readHeaders(response.headers, 'response.headers', problems));
+  const responseHeaders = readHeaders(response.headers, 'response.headers', problems);
   const location = responseHeaders.get('location');
   const redirectTarget = nonEmpty(asString(response.redirectURL)) ?? (status >= 300 && status < 400 ? location : null);
   const started = asString(raw.startedDateTime);
@@ -79,7 +79,7 @@ export function normalizeEntry(raw: RawHarEntry, index: number): Entry {
     startedMs: Number.isFinite(startedMs) ? startedMs : null,
     method,
     url,
-    requestHeaders: new HeaderList(readHeaders(request.headers, 'request.headers', problems)),
+    requestHeaders: readHeaders(request.headers, 'request.headers', problems),
     requestCookieCount: Array.isArray(request.cookies) ? request.cookies.length : 0,
     status,
     statusText: asString(response.statusText) ?? '',
@@ -102,51 +102,60 @@ export function normalizeEntry(raw: RawHarEntry, index: number): Entry {
 const sharedNames = new Map<string, string>();
 const lastValues = new Map<string, string>();
 
-/**
- * One copy of each header name, and of a value repeated by the previous line of the same name (user-agent, accept,
- * cache-control…): a big HAR has millions of header lines, mostly the same few hundred names and values. Bounded:
- * past 10k distinct names it starts over.
- */
-function sharedHeader(rawName: string, rawValue: string): Header {
-  let name = sharedNames.get(rawName);
-  if (name === undefined) {
-    if (sharedNames.size >= 10_000) {
-      sharedNames.clear();
-      lastValues.clear();
-    }
-    sharedNames.set(rawName, rawName);
-    name = rawName;
+/** One copy of each header name (bounded: past 10k distinct names it starts over). */
+function sharedName(name: string): string {
+  const known = sharedNames.get(name);
+  if (known !== undefined) return known;
+  if (sharedNames.size >= 10_000) {
+    sharedNames.clear();
+    lastValues.clear();
   }
-  const last = lastValues.get(name);
-  if (last === rawValue) return { name, value: last };
-  lastValues.set(name, rawValue);
-  return { name, value: rawValue };
+  sharedNames.set(name, name);
+  return name;
 }
 
-/** Accepts the HAR array form, and the `{name: value}` object form some tools write. */
-function readHeaders(value: unknown, field: string, problems: string[]): Header[] {
-  if (value === undefined || value === null) return [];
+/** The value itself, or the same value from the previous line of that name (user-agent, accept, …). */
+function sharedValue(name: string, value: string): string {
+  const last = lastValues.get(name);
+  if (last === value) return last;
+  lastValues.set(name, value);
+  return value;
+}
+
+/**
+ * Accepts the HAR array form, and the `{name: value}` object form some tools write. A big HAR has millions of header
+ * lines, mostly the same few hundred names and values: names, and a value repeated by the previous line of the same
+ * name, are kept once.
+ */
+function readHeaders(value: unknown, field: string, problems: string[]): HeaderList {
+  const names: string[] = [];
+  const values: string[] = [];
+  const line = (name: string, text: string) => {
+    const shared = sharedName(name);
+    names.push(shared);
+    values.push(sharedValue(shared, text));
+  };
+  if (value === undefined || value === null) return HeaderList.empty;
   if (Array.isArray(value)) {
-    const headers: Header[] = [];
     for (const item of value) {
       if (!isObject(item) || typeof item.name !== 'string') {
         problems.push(`${field} has an item without a name`);
         continue;
       }
-      headers.push(sharedHeader(item.name.trim(), headerValue(item.value, field, problems)));
+      line(item.name.trim(), headerValue(item.value, field, problems));
     }
-    return headers;
+    return HeaderList.fromLines(names, values);
   }
   if (isObject(value)) {
     problems.push(`${field} is an object, read as name → value`);
-    return Object.entries(value).flatMap(([name, v]) =>
-      Array.isArray(v)
-        ? v.map((one) => ({ name, value: headerValue(one, field, problems) }))
-        : [{ name, value: headerValue(v, field, problems) }],
-    );
+    for (const [name, v] of Object.entries(value)) {
+      if (Array.isArray(v)) for (const one of v) line(name, headerValue(one, field, problems));
+      else line(name, headerValue(v, field, problems));
+    }
+    return HeaderList.fromLines(names, values);
   }
   problems.push(`${field} is not a list`);
-  return [];
+  return HeaderList.empty;
 }
 
 /**
