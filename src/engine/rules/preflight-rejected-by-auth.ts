@@ -2,10 +2,9 @@ import { parseRequestedHeaders, parseTokenList } from '../cors/header-lists';
 import { isApiGatewayMissingRoute, statusLine } from '../har/entry-facts';
 import type { Evidence } from '../model';
 import { defineAdvice } from './define-rule';
+import { failedPreflightByStatus } from './support';
 
 /** The checks a 401/403 preflight fails: the missing header when it carries none, the status when it does. */
-const EXPLAINED = new Set(['allow-origin-missing', 'preflight-status-not-ok']);
-
 export default defineAdvice({
   id: 'preflight-rejected-by-auth',
   meta: {
@@ -34,9 +33,7 @@ export default defineAdvice({
     },
   },
   check({ exchange, verdict }) {
-    const failure = verdict.failure;
-    if (!failure || failure.stage !== 'preflight' || !EXPLAINED.has(failure.rule)) return [];
-    const preflight = failure.entry;
+    const { preflight, hop: hopIndex } = failedPreflightByStatus(verdict);
     if (!preflight || (preflight.status !== 401 && preflight.status !== 403)) return [];
     // API Gateway's "Missing Authentication Token" 403 means there is no OPTIONS route: preflight-route-missing.
     if (isApiGatewayMissingRoute(preflight)) return [];
@@ -51,7 +48,7 @@ export default defineAdvice({
     ) {
       return [];
     }
-    const hop = exchange.hops[failure.hop];
+    const hop = exchange.hops[hopIndex];
     const method = hop?.method ?? exchange.method;
     const origin = hop?.origin ?? exchange.origin ?? 'null';
     const challenge = headers.get('www-authenticate');

@@ -2,10 +2,9 @@ import { isApiGatewayMissingRoute, statusLine } from '../har/entry-facts';
 import type { Entry } from '../har/normalize';
 import type { Evidence } from '../model';
 import { defineAdvice } from './define-rule';
+import { failedPreflightByStatus } from './support';
 
 /** The checks such a preflight fails: the missing header when it carries none, the status when it does. */
-const EXPLAINED = new Set(['allow-origin-missing', 'preflight-status-not-ok']);
-
 /** Any Access-Control-* response header: a sign that some CORS handling ran for this response. */
 function hasCorsHeaders(entry: Entry): boolean {
   return entry.responseHeaders.all.some((h) => h.name.toLowerCase().startsWith('access-control-'));
@@ -50,16 +49,14 @@ export default defineAdvice({
     },
   },
   check({ exchange, verdict }) {
-    const failure = verdict.failure;
-    if (!failure || failure.stage !== 'preflight' || !EXPLAINED.has(failure.rule)) return [];
-    const preflight = failure.entry;
+    const { preflight, hop: hopIndex } = failedPreflightByStatus(verdict);
     if (!preflight) return [];
     const { status } = preflight;
     const automatic = status >= 200 && status <= 299 && !hasCorsHeaders(preflight);
     const apiGateway = isApiGatewayMissingRoute(preflight);
     if (status !== 404 && status !== 405 && status !== 501 && !automatic && !apiGateway) return [];
 
-    const hop = exchange.hops[failure.hop];
+    const hop = exchange.hops[hopIndex];
     const headers = preflight.responseHeaders;
     const allow = headers.get('allow');
     const origin = hop?.origin ?? exchange.origin ?? 'null';

@@ -1,10 +1,9 @@
 import { statusLine } from '../har/entry-facts';
 import type { Evidence } from '../model';
 import { defineAdvice } from './define-rule';
+import { failedPreflightByStatus } from './support';
 
 /** The checks a 5xx preflight fails: the missing header when it carries none, the status when it does. */
-const EXPLAINED = new Set(['allow-origin-missing', 'preflight-status-not-ok']);
-
 /** Statuses a proxy, gateway or CDN answers for an application it cannot reach (Cloudflare's 52x included). */
 const GATEWAY = new Set([502, 503, 504, 520, 521, 522, 523, 524]);
 
@@ -51,12 +50,10 @@ export default defineAdvice({
     },
   },
   check({ exchange, verdict }) {
-    const failure = verdict.failure;
-    if (!failure || failure.stage !== 'preflight' || !EXPLAINED.has(failure.rule)) return [];
-    const preflight = failure.entry;
+    const { preflight, hop: hopIndex } = failedPreflightByStatus(verdict);
     // 501 Not Implemented says the OPTIONS method is not handled at all: a missing route, not a crash.
     if (!preflight || preflight.status < 500 || preflight.status > 599 || preflight.status === 501) return [];
-    const hop = exchange.hops[failure.hop];
+    const hop = exchange.hops[hopIndex];
     const gateway = GATEWAY.has(preflight.status);
     const evidence: Evidence[] = [
       { entry: preflight.index, role: 'preflight', location: 'status', actual: statusLine(preflight), expected: '2xx' },

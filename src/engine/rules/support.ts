@@ -1,5 +1,6 @@
 // Wording and evidence shared by rules, so every rule names things the same way. Not a rule itself.
 import { statusLine } from '../har/entry-facts';
+import type { Entry } from '../har/normalize';
 import type { Evidence, Exchange, Verdict } from '../model';
 import type { CheckContext } from './define-rule';
 
@@ -95,4 +96,15 @@ export function failureContext(exchange: Exchange, verdict: Verdict): CheckConte
     credentials: verdict.credentials,
     browser: verdict.browser,
   };
+}
+
+/** Checks that fail a preflight whose status (not its allow lists) is the problem: what status root causes explain. */
+const STATUS_FAILURES = new Set(['allow-origin-missing', 'preflight-status-not-ok']);
+
+/** The preflight whose status failed the exchange (missing CORS headers on an error, or a non-2xx), and its hop. */
+export function failedPreflightByStatus(verdict: Verdict): { preflight: Entry | null; hop: number } {
+  const failure = verdict.failure;
+  if (!failure || failure.stage !== 'preflight' || !STATUS_FAILURES.has(failure.rule))
+    return { preflight: null, hop: 0 };
+  return { preflight: failure.entry, hop: failure.hop };
 }
