@@ -5,7 +5,9 @@
 // - completes live entries Chromium reported too early: onRequestFinished may fire before the raw headers (CDP's
 //   *ExtraInfo events) arrive, leaving only provisional request headers (no Origin) and, for a response that failed
 //   the CORS check, status 0; getHAR() has them once they arrive (found by test/e2e/chromium.e2e.test.ts);
-// - keeps at most `limit` entries, counting what it dropped;
+// - keeps at most `limit` entries, counting what it dropped; when full, it drops the oldest in a batch (a tenth of the
+//   limit), because dropping shifts every entry's position and so costs the panel a full re-diagnosis: once per
+//   thousand new requests, not once per request, on a busy page;
 // - clears on navigation unless "preserve log" is on.
 // Framework-free: the panel subscribes to it; tests drive it with a fake host.
 import type { RawHarEntry } from '../engine';
@@ -25,6 +27,8 @@ export interface CaptureState {
 export interface CaptureOptions {
   /** Most entries kept; the oldest go first. */
   limit?: number;
+  /** How many of the oldest entries go at once when the buffer is over its limit (default: a tenth of it). */
+  dropBatch?: number;
   /** How long after a preflight its real request may still arrive before getHAR() is asked for it. */
   recoveryDelayMs?: number;
   /** Timer seam for tests. */
@@ -41,6 +45,7 @@ export class CaptureBuffer {
   private generation = 0;
   private recoveryPending = false;
   private readonly limit: number;
+  private readonly dropBatch: number;
   private readonly recoveryDelayMs: number;
   private readonly setTimer: (callback: () => void, ms: number) => unknown;
 
@@ -49,6 +54,7 @@ export class CaptureBuffer {
     options: CaptureOptions = {},
   ) {
     this.limit = options.limit ?? DEFAULT_LIMIT;
+    this.dropBatch = Math.max(1, options.dropBatch ?? Math.floor(this.limit / 10));
     this.recoveryDelayMs = options.recoveryDelayMs ?? 1_000;
     this.setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
   }
@@ -156,10 +162,10 @@ export class CaptureBuffer {
     let entries = backfill ? [...fresh, ...this.state.entries] : [...this.state.entries, ...fresh];
     let dropped = this.state.dropped;
     if (entries.length > this.limit) {
-      const excess = entries.length - this.limit;
-      for (const gone of entries.slice(0, excess)) this.keys.delete(entryKey(gone));
-      entries = entries.slice(excess);
-      dropped += excess;
+      const dropping = Math.min(entries.length, Math.max(entries.length - this.limit, this.dropBatch));
+      for (const gone of entries.slice(0, dropping)) this.keys.delete(entryKey(gone));
+      entries = entries.slice(dropping);
+      dropped += dropping;
     }
     this.update({ entries, dropped });
   }

@@ -90,6 +90,24 @@ describe('CaptureBuffer', () => {
     expect(buffer.getState().dropped).toBe(1);
   });
 
+  it('when full, drops the oldest in a batch, so entries keep their positions between drops', async () => {
+    const host = new FakeDevtoolsHost();
+    const buffer = new CaptureBuffer(host, { limit: 10 }); // drops a tenth at least: here 1
+    const batched = new CaptureBuffer(host, { limit: 10, dropBatch: 4 });
+    await Promise.all([buffer.start(), batched.start()]);
+    const many = Array.from({ length: 13 }, (_, i) => entry({ url: `${API}/${i}`, at: i }));
+    const held: number[] = [];
+    for (const e of many) {
+      host.emitRequestFinished(e);
+      held.push(batched.getState().entries.length);
+    }
+    expect(held).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 7, 8, 9]);
+    expect(urls(batched)).toEqual(many.slice(4).map((e) => e.request?.url));
+    expect(batched.getState().dropped).toBe(4);
+    expect(urls(buffer)).toEqual(many.slice(3).map((e) => e.request?.url));
+    expect(buffer.getState().dropped).toBe(3);
+  });
+
   it('recovers a Firefox request blocked at its preflight, which only getHAR() has', async () => {
     const host = new FakeDevtoolsHost('firefox');
     const timers = manualTimers();

@@ -1,5 +1,7 @@
 // The panel's state, framework-free: the captured (or imported) entries, the engine's report on them, and what the
 // user chose (filter, search, selection). Components read it through usePanel(); tests drive it directly.
+// The live capture is diagnosed incrementally (live-diagnosis.ts): a burst of new requests costs what they change,
+// not a diagnosis of the whole buffer. An imported HAR is diagnosed once, whole.
 import type { CaptureState } from '../../capture/capture-buffer';
 import {
   diagnose,
@@ -11,6 +13,7 @@ import {
   type Report,
 } from '../../engine';
 import type { Unsubscribe } from '../../platform/devtools-host';
+import { LiveDiagnosis } from './live-diagnosis';
 
 /** What the store needs of a capture: the buffer, or a stand-in in tests. */
 export interface CaptureSource {
@@ -39,7 +42,7 @@ export interface PanelState {
 export interface StoreOptions {
   browser: 'chrome' | 'firefox';
   version: string;
-  /** Delay before re-diagnosing after new entries, so a burst of requests costs one run. */
+  /** Delay before diagnosing new entries, so a burst of requests costs one update of the list. */
   debounceMs?: number;
   setTimer?: (callback: () => void, ms: number) => unknown;
 }
@@ -50,6 +53,7 @@ export class PanelStore {
   private scheduled = false;
   private readonly debounceMs: number;
   private readonly setTimer: (callback: () => void, ms: number) => unknown;
+  private readonly live: LiveDiagnosis;
 
   constructor(
     private readonly source: CaptureSource,
@@ -57,13 +61,14 @@ export class PanelStore {
   ) {
     this.debounceMs = options.debounceMs ?? 100;
     this.setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
+    this.live = new LiveDiagnosis({ file: 'live capture', creator: this.creator(), version: options.version });
     const capture = source.getState();
     this.state = {
       capture,
       imported: null,
       importError: null,
       entries: capture.entries,
-      report: this.diagnose('live capture', capture.entries, this.creator()),
+      report: this.live.update(capture.entries),
       filter: 'problems',
       search: '',
       selectedId: null,
@@ -113,7 +118,7 @@ export class PanelStore {
         imported: { file, entries: log.entries },
         importError: null,
         entries: log.entries,
-        report: this.diagnose(file, log.entries, creator),
+        report: this.diagnoseWhole(file, log.entries, creator),
         selectedId: null,
       });
     } catch (error) {
@@ -128,7 +133,7 @@ export class PanelStore {
       imported: null,
       importError: null,
       entries,
-      report: this.diagnose('live capture', entries, this.creator()),
+      report: this.live.update(entries),
       selectedId: null,
     });
   }
@@ -141,8 +146,8 @@ export class PanelStore {
       this.scheduled = false;
       if (this.state.imported) return;
       const { entries } = this.state.capture;
-      const report = this.diagnose('live capture', entries, this.creator());
-      const selectedId = report.exchanges.some((e) => e.id === this.state.selectedId) ? this.state.selectedId : null;
+      const report = this.live.update(entries);
+      const selectedId = followSelection(this.state.selectedId, this.state.entries, entries, report);
       this.update({ entries, report, selectedId });
     }, this.debounceMs);
   }
@@ -152,7 +157,7 @@ export class PanelStore {
     return this.options.browser === 'firefox' ? 'Firefox' : 'WebInspector';
   }
 
-  private diagnose(file: string, entries: readonly RawHarEntry[], creator: string): Report {
+  private diagnoseWhole(file: string, entries: readonly RawHarEntry[], creator: string): Report {
     const har = parseHarJson({ log: { creator: { name: creator, version: '' }, entries: [...entries] } });
     return diagnose([{ file, har }], { version: this.options.version });
   }
@@ -161,6 +166,29 @@ export class PanelStore {
     this.state = { ...this.state, ...change };
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+/**
+ * The id the selected exchange has in `report`, on entries that changed from `before` to `after`, or null when it is
+ * gone. Ids are entry positions ("<input>:<first entry index>"), which shift when the buffer drops its oldest entries
+ * or backfills older ones: the selection follows the entry the exchange started with, not its old position.
+ */
+function followSelection(
+  id: string | null,
+  before: readonly RawHarEntry[],
+  after: readonly RawHarEntry[],
+  report: Report,
+): string | null {
+  if (id === null) return null;
+  const first = Number(id.slice(id.indexOf(':') + 1));
+  const entry = before[first];
+  if (entry === undefined) return null;
+  const index = after[first] === entry ? first : after.indexOf(entry);
+  if (index < 0) return null;
+  const holder = report.exchanges.find(
+    ({ entries: e }) => e.request === index || e.preflight === index || e.redirects.includes(index),
+  );
+  return holder?.id ?? null;
 }
 
 /** The exchanges the list shows: problems only (blocked, failed or undecided) or all, matching the search. */
