@@ -3,7 +3,7 @@
 // can only know them through the devtools page's buffer; one more request comes after the panel is shown. For every
 // scenario (support/scenarios.ts) the panel must give Chromium's own verdict and the expected root cause.
 // Recipe: shared/docs/capture-facts.md, "Driving a real browser with the extension", and spike-chromium.md §5-6.
-import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clickFilterExpression,
@@ -16,6 +16,14 @@ import {
   type PanelRow,
 } from './support/browser';
 import { recordAllNetwork, type NetworkRecorder } from './support/cdp-network';
+import {
+  CHROMIUM,
+  DEVTOOLS_PAGE,
+  launchChromium,
+  recordVerdicts,
+  tabbedPane,
+  type VerdictRecorder,
+} from './support/chromium';
 import { ensureDisplay, type Display } from './support/display';
 import {
   clickShowAllExpression,
@@ -40,9 +48,6 @@ import {
   type TestServers,
 } from './support/servers';
 
-const CHROMIUM = '/usr/lib/chromium/chromium';
-const PANEL_TITLE = 'CORS';
-const DEVTOOLS_PAGE = /^chrome-extension:\/\/([a-p]{32})\/src\/devtools\/devtools\.html$/;
 const ON_LOAD = SCENARIOS.filter((s) => !s.live);
 const LIVE = SCENARIOS.filter((s) => s.live);
 
@@ -61,7 +66,8 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
   let outcomes: PageOutcome[] = [];
   const liveOutcomes: PageOutcome[] = [];
   /** Chromium's own verdict per "METHOD URL": CDP Network.loadingFailed's corsError, or null when it loaded. */
-  const browserVerdicts = new Map<string, string | null>();
+  let verdicts: VerdictRecorder | undefined;
+  const browserVerdicts = () => verdicts?.byRequest() ?? new Map<string, string | null>();
   /** The rows once the page's requests were in (before the live request), and after the live request. */
   let rowsBeforeLive: PanelRow[] = [];
   let rows: PanelRow[] = [];
@@ -83,83 +89,31 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
     hostile = await startHostileServers();
     const { apiOrigin, pageUrl } = servers;
 
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: false,
-      devtools: true, // --auto-open-devtools-for-tabs: the initial tab gets DevTools, and so our devtools page
-      ignoreDefaultArgs: ['--disable-extensions'],
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--no-default-browser-check',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--load-extension=${DIST_CHROME}`,
-        `--disable-extensions-except=${DIST_CHROME}`,
-      ],
-      env: { ...process.env, DISPLAY: display.display },
-      protocolTimeout: 30_000,
+    const chromium = await launchChromium({
+      extensionDir: DIST_CHROME,
+      display: display.display,
+      // Every request anywhere in the browser from now on; the panel and the page load come later.
+      onLaunch: async (launched) => {
+        network = await recordAllNetwork(launched);
+      },
     });
-
-    // Every request anywhere in the browser from now on; the panel and the page load come later.
-    network = await recordAllNetwork(browser);
-
-    // The devtools page of the initial tab's DevTools: the extension is loaded and attached to that tab.
-    const devtoolsPage = await browser.waitForTarget((t) => DEVTOOLS_PAGE.test(t.url()), { timeout: 20_000 });
-    extId = DEVTOOLS_PAGE.exec(devtoolsPage.url())?.[1] ?? '';
-    const frontendTarget = await browser.waitForTarget((t) => t.url().startsWith('devtools://'), { timeout: 20_000 });
-    const frontend = (await frontendTarget.asPage()) ?? undefined;
-    if (!frontend) throw new Error('The DevTools frontend target has no page');
+    browser = chromium.browser;
+    const { page, frontend, frontendSession } = chromium;
+    extId = chromium.extId;
     devtoolsFrontend = frontend;
+    sessions.push(frontendSession);
     // Undocked, in a window of its own: the panel gets the room it would have on a desktop, and the screenshot
     // shows the whole DevTools window.
-    const frontendSession = await frontendTarget.createCDPSession();
-    sessions.push(frontendSession);
-    await frontend.evaluate(
-      `${legacy}.then((ui) => ui.DockController.DockController.instance().setDockSide('undocked'))`,
-    );
-    const { windowId } = await frontendSession.send('Browser.getWindowForTarget');
-    await frontendSession.send('Browser.setWindowBounds', {
-      windowId,
-      bounds: { left: 0, top: 0, width: 1400, height: 900, windowState: 'normal' },
-    });
-    await frontend.waitForFunction('innerWidth === 1400', { polling: 100, timeout: 10_000 });
+    await chromium.undock(1400, 900);
     // The tab bar's selection underline slides to the selected tab with a CSS transition, which an undisplayed
     // window under Xvfb may never finish painting: without it, the screenshot shows the underline in its place.
     await frontend.evaluate(
       `${tabbedPane}.then((pane) => { const slider = pane.element.shadowRoot?.querySelector('.tabbed-pane-tab-slider') ?? pane.contentElement.getRootNode().querySelector('.tabbed-pane-tab-slider'); if (slider) slider.style.transition = 'none'; })`,
     );
 
-    // The initial tab (a second tab would get a second DevTools window).
-    const tabs = (await browser.pages()).filter((p) => !p.url().startsWith('devtools://'));
-    const page = tabs[0];
-    if (tabs.length !== 1 || !page) throw new Error(`Expected one tab, found: ${tabs.map((p) => p.url()).join(', ')}`);
-
-    // The devtools page has created the panel before the page makes any request.
-    await frontend.waitForFunction(`(${tabIds}).then((ids) => ids.includes(${JSON.stringify(panelId(extId))}))`, {
-      polling: 200,
-      timeout: 20_000,
-    });
-
     // The oracle: Chromium's own verdict for each request of the page, preflights (OPTIONS) apart.
-    const pageSession = await page.createCDPSession();
-    sessions.push(pageSession);
-    const requests = new Map<string, string>();
-    pageSession.on('Network.requestWillBeSent', (e) =>
-      requests.set(e.requestId, `${e.request.method} ${e.request.url}`),
-    );
-    pageSession.on('Network.loadingFailed', (e) => {
-      const request = requests.get(e.requestId);
-      if (request) browserVerdicts.set(request, e.corsErrorStatus?.corsError ?? e.errorText);
-    });
-    pageSession.on('Network.loadingFinished', (e) => {
-      const request = requests.get(e.requestId);
-      if (request) browserVerdicts.set(request, null);
-    });
-    await pageSession.send('Network.enable');
+    verdicts = await recordVerdicts(page);
+    sessions.push(verdicts.session);
 
     // 1. The page makes its requests while the panel has never been shown: its page is not even loaded.
     await page.goto(pageUrl);
@@ -167,21 +121,8 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
     outcomes = await page.evaluate(() => (window as unknown as { outcomes: PageOutcome[] }).outcomes);
 
     // 2. Show the panel: its page loads now and gets the devtools page's buffer on onShown.
-    await frontend.evaluate(`InspectorFrontendAPI.showPanel(${JSON.stringify(panelId(extId))})`);
-    const selected = await pollUntil(
-      () => frontend.evaluate(selectedTab),
-      (id) => id === panelId(extId),
-      5_000,
-    );
-    panelShown = selected === panelId(extId);
-    const panelTarget = await browser.waitForTarget(
-      (t) => t.url() === `chrome-extension://${extId}/src/panel/panel.html`,
-      { timeout: 20_000 },
-    );
-    const panel = await panelTarget.createCDPSession();
-    sessions.push(panel);
-    const evaluate = async (expression: string) =>
-      (await panel.send('Runtime.evaluate', { expression, returnByValue: true })).result.value as unknown;
+    panelShown = await chromium.showPanel();
+    const evaluate = chromium.inPanel;
     const readRows = async () => ((await evaluate(panelRowsExpression('document'))) as PanelRow[] | undefined) ?? [];
 
     // 3. "All", not the default "Problems only": the allowed requests have rows too.
@@ -275,7 +216,7 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
         : { name: s.name, ok: false, status: null, error: expect.stringContaining('TypeError') };
     expect(outcomes).toEqual(ON_LOAD.map(outcome));
     expect(liveOutcomes).toEqual(LIVE.map(outcome));
-    expect(Object.fromEntries(browserVerdicts)).toMatchObject(
+    expect(Object.fromEntries(browserVerdicts())).toMatchObject(
       Object.fromEntries(
         SCENARIOS.map((s) => [`${s.call === 'simple-get' ? 'GET' : 'PUT'} ${apiOrigin}${s.path}`, s.chromiumError]),
       ),
@@ -328,8 +269,8 @@ describe.skipIf(skipWithoutBrowser(CHROMIUM, 'chromium'))('Chromium: the built e
     const h = started<HostileServers>(hostile);
     // The browser blocked it (the markup is no allowed origin), and the API saw exactly the page's one GET.
     expect(hostileOutcome).toMatchObject({ ok: false, error: expect.stringContaining('TypeError') });
-    expect(browserVerdicts.has(`GET ${h.url}`)).toBe(true);
-    expect(browserVerdicts.get(`GET ${h.url}`)).not.toBeNull();
+    expect(browserVerdicts().has(`GET ${h.url}`)).toBe(true);
+    expect(browserVerdicts().get(`GET ${h.url}`)).not.toBeNull();
     expect(h.apiLog).toEqual([{ method: 'GET', url: h.url.slice(h.hostileOrigin.length), origin: pageOrigin }]);
     // One more row, the hostile one, blocked and selected.
     expect(hostileRows).toHaveLength(SCENARIOS.length + 1);
@@ -446,11 +387,6 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** DevTools names an extension panel by the extension's origin and the panel title without spaces. */
-function panelId(extId: string): string {
-  return `chrome-extension://${extId}${PANEL_TITLE.replace(/\s/g, '')}`;
-}
-
 /**
  * A PNG of the DevTools window (undocked, see above): its tab bar with "CORS" selected, and the panel. Page.capture-
  * Screenshot of the frontend target; given a few tries, as a capture can wait for a frame that never comes.
@@ -469,10 +405,3 @@ async function panelScreenshot(frontend: CDPSession): Promise<Uint8Array> {
     if (attempt === 3) throw new Error('Page.captureScreenshot of the DevTools window did not answer');
   }
 }
-
-// DevTools frontend internals, evaluated in the devtools:// target. Strings, not functions: vitest rewrites import()
-// in functions it transforms, and the relative module path must resolve against devtools://devtools/bundled/.
-const legacy = `import('./ui/legacy/legacy.js')`;
-const tabbedPane = `${legacy}.then((ui) => ui.InspectorView.InspectorView.instance().tabbedPane)`;
-const tabIds = `${tabbedPane}.then((pane) => pane.tabIds())`;
-const selectedTab = `${tabbedPane}.then((pane) => pane.selectedTabId)`;

@@ -7,7 +7,7 @@
 // browser through chrome-scope WebDriver BiDi (Firefox started with --remote-allow-system-access); nothing test-only
 // is added to the extension.
 // Recipe: shared/docs/capture-facts.md, "Driving a real browser with the extension", and spike-firefox.md §5-7.
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clickFilterExpression,
@@ -31,6 +31,7 @@ import {
   type HostileCheck,
   type HostileServers,
 } from './support/hostile';
+import { ChromeScope, FIREFOX, launchFirefox, toolbox, type ConsoleEntry } from './support/firefox';
 import { DIST_FIREFOX, requireBrowser, requireBuild, skipWithoutBrowser } from './support/preconditions';
 import {
   BLOCKED_AT_PREFLIGHT,
@@ -43,22 +44,8 @@ import {
 import { isPng, saveScreenshot } from './support/screenshots';
 import { DONE_TITLE, runLiveScenario, startServers, type PageOutcome, type TestServers } from './support/servers';
 
-const FIREFOX = '/usr/bin/firefox-esr';
-const PANEL_TITLE = 'CORS';
 const ON_LOAD = SCENARIOS.filter((s) => !s.live);
 const LIVE = SCENARIOS.filter((s) => s.live);
-
-/** The raw WebDriver BiDi connection of puppeteer's Firefox browser (not part of puppeteer's public types). */
-interface BidiConnection {
-  send(method: string, params: object): Promise<{ result: unknown }>;
-  on(event: string, listener: (params: unknown) => void): void;
-}
-
-interface EvaluateResult {
-  type: 'success' | 'exception';
-  result?: { type: string; value?: unknown };
-  exceptionDetails?: { text: string };
-}
 
 /** An extension page as the parent process knows it (ExtensionParent's ProxyContextParent). */
 interface ExtensionView {
@@ -72,11 +59,6 @@ interface ObservedRequest {
   url: string;
   triggeringOrigin: string | null;
   addonId: string | null;
-}
-
-interface ConsoleEntry {
-  level: string;
-  text: string;
 }
 
 describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built extension', () => {
@@ -99,7 +81,7 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
   const details = new Map<string, PanelDetail | null>();
   let screenshot: Uint8Array = new Uint8Array();
   let panelText = '';
-  const consoleEntries: ConsoleEntry[] = [];
+  let consoleEntries: ConsoleEntry[] = [];
   /** The hostile scenario (support/hostile.ts): what the page saw, and the panel before and after "show all". */
   let hostileOutcome: { ok: boolean; error: string | null } | undefined;
   let hostileRows: PanelRow[] = [];
@@ -114,70 +96,45 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
     hostile = await startHostileServers();
     const { apiOrigin, pageUrl } = servers;
 
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX,
-      headless: false,
-      devtools: true, // --devtools: the first tab opens with its toolbox
-      defaultViewport: null,
-      args: ['--remote-allow-system-access', '--width=1400', '--height=1000'], // chrome-scope BiDi (browser.xhtml)
-      // A tall toolbox, docked at the bottom, for the screenshot.
-      extraPrefsFirefox: { 'devtools.toolbox.footer.height': 700, 'devtools.toolbox.host': 'bottom' },
-      env: { ...process.env, DISPLAY: display.display },
-      protocolTimeout: 30_000,
+    const firefox = await launchFirefox({
+      extensionDir: DIST_FIREFOX,
+      display: display.display,
+      // Every HTTP(S) request of the whole browser, with who triggered it, from before the add-on is installed.
+      beforeInstall: (scope) =>
+        scope
+          .evaluate(
+            `(() => {
+          const seen = (window.__corsDoctorE2eRequests = []);
+          const observer = (subject) => {
+            const channel = subject.QueryInterface(Ci.nsIHttpChannel);
+            const principal = channel.loadInfo?.triggeringPrincipal;
+            seen.push({
+              method: channel.requestMethod,
+              url: channel.URI.spec,
+              triggeringOrigin: principal?.origin ?? null,
+              addonId: principal?.addonId || null,
+            });
+          };
+          Services.obs.addObserver(observer, 'http-on-modify-request');
+        })()`,
+          )
+          .then(() => undefined),
     });
-    const bidi = (browser as unknown as { connection: BidiConnection }).connection;
-    // Firefox's own verdict: "Cross-Origin Request Blocked: … (Reason: …)" in the page's console.
-    bidi.on('log.entryAdded', (entry) => {
-      const { level, text } = entry as { level: string; text: string | null };
-      consoleEntries.push({ level, text: text ?? '' });
-    });
-    chrome = await ChromeScope.open(bidi);
-
-    // Every HTTP(S) request of the whole browser, with who triggered it, from before the add-on is installed.
-    await chrome.evaluate(`(() => {
-      const seen = (window.__corsDoctorE2eRequests = []);
-      const observer = (subject) => {
-        const channel = subject.QueryInterface(Ci.nsIHttpChannel);
-        const principal = channel.loadInfo?.triggeringPrincipal;
-        seen.push({
-          method: channel.requestMethod,
-          url: channel.URI.spec,
-          triggeringOrigin: principal?.origin ?? null,
-          addonId: principal?.addonId || null,
-        });
-      };
-      Services.obs.addObserver(observer, 'http-on-modify-request');
-    })()`);
-
-    // A temporary add-on, through BiDi webExtension.install: this is Firefox validating the built manifest.
-    addonId = await browser.installExtension(DIST_FIREFOX);
-
-    // The devtools page runs in the already open toolbox and creates the panel: wait for it before any request.
-    panelId = await chrome.poll(
-      `${toolbox}.then((tb) => tb.getAdditionalTools().find((tool) => tool.label === ${JSON.stringify(PANEL_TITLE)})?.id ?? '')`,
-      (id): id is string => typeof id === 'string' && id !== '',
-    );
+    browser = firefox.browser;
+    chrome = firefox.chrome;
+    addonId = firefox.addonId;
+    panelId = firefox.panelId;
+    consoleEntries = firefox.consoleEntries;
+    const { page } = firefox;
 
     // 1. The page makes its requests while the panel has never been shown: its page is not even loaded.
-    const pages = await browser.pages();
-    const page = pages[0];
-    if (pages.length !== 1 || !page)
-      throw new Error(`Expected one tab, found: ${pages.map((p) => p.url()).join(', ')}`);
     await page.goto(pageUrl);
     await page.waitForFunction((title: string) => document.title === title, { polling: 200 }, DONE_TITLE);
     outcomes = await page.evaluate(() => (window as unknown as { outcomes: PageOutcome[] }).outcomes);
 
     // 2. Show the panel: its page loads only now, and gets the devtools page's buffer on onShown.
-    selectedTool = (await chrome.evaluate(
-      `${toolbox}.then(async (tb) => { await tb.selectTool(${JSON.stringify(panelId)}); return tb.currentToolId; })`,
-    )) as string;
-    panelUrl = await chrome.poll(
-      `${panelBrowser(panelId)}.then((b) => b?.browsingContext?.currentWindowGlobal?.documentURI?.spec ?? '')`,
-      (url): url is string => typeof url === 'string' && url.endsWith('/src/panel/panel.html'),
-    );
-    const inPanelOr = async <T>(expression: string, fallback: T): Promise<T> =>
-      ((await chrome.evaluate(inPanel(panelId, expression)).catch(() => fallback)) as T | null) ?? fallback;
+    ({ selectedTool, panelUrl } = await firefox.showPanel());
+    const inPanelOr = firefox.inPanel;
     const readRows = async () => {
       const found = await inPanelOr<unknown>(panelRowsExpression('content.document'), []);
       return Array.isArray(found) ? (found as PanelRow[]) : [];
@@ -464,37 +421,6 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-// Toolbox internals, evaluated in chrome scope (browser.xhtml). See spike-firefox.md §5.
-const toolbox = `(async () => {
-  const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
-  const { gDevTools } = require('devtools/client/framework/devtools');
-  const toolboxes = gDevTools.getToolboxes();
-  if (toolboxes.length !== 1) throw new Error('expected one toolbox, found ' + toolboxes.length);
-  return toolboxes[0];
-})()`;
-
-/** The remote <browser> element, inside the toolbox's panel iframe, that holds the extension's panel page. */
-function panelBrowser(panelId: string): string {
-  return `${toolbox}.then((tb) => tb.doc.getElementById('toolbox-panel-iframe-' + ${JSON.stringify(panelId)})?.contentDocument?.querySelector('browser') ?? null)`;
-}
-
-/**
- * Evaluates `expression` in the panel page (an extension process) and resolves with its value, through a one-off
- * message-manager frame script: BiDi does not expose extension pages, and the panel's DOM lives in another process.
- */
-function inPanel(panelId: string, expression: string): string {
-  return `${panelBrowser(panelId)}.then((browser) => new Promise((resolve, reject) => {
-    if (!browser) return reject(new Error('no panel browser'));
-    const mm = browser.messageManager;
-    const name = 'cors-doctor-e2e:' + Math.random();
-    const timer = setTimeout(() => { mm.removeMessageListener(name, listener); reject(new Error('frame script timed out')); }, 5000);
-    const listener = (message) => { clearTimeout(timer); mm.removeMessageListener(name, listener); resolve(message.data); };
-    mm.addMessageListener(name, listener);
-    const script = 'sendAsyncMessage(' + JSON.stringify(name) + ', JSON.parse(JSON.stringify(' + ${JSON.stringify(expression)} + ')))';
-    mm.loadFrameScript('data:,' + encodeURIComponent(script), false);
-  }))`;
-}
-
 /**
  * A PNG of the toolbox with the panel shown: the chrome-scope BiDi screenshot of browser.xhtml, clipped to the
  * toolbox's frame (its tab bar and the panel). Saved to reports/e2e/.
@@ -507,70 +433,4 @@ async function toolboxScreenshot(chrome: ChromeScope): Promise<Uint8Array> {
   const png = await chrome.screenshot(box);
   saveScreenshot('panel-firefox.png', png);
   return png;
-}
-
-/** Chrome-scope script evaluation in browser.xhtml over WebDriver BiDi. */
-class ChromeScope {
-  private constructor(
-    private readonly bidi: BidiConnection,
-    private readonly context: string,
-  ) {}
-
-  static async open(bidi: BidiConnection): Promise<ChromeScope> {
-    const { result } = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-    const contexts = (result as { contexts: { context: string; url: string }[] }).contexts;
-    const xhtml = contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-    if (!xhtml) throw new Error(`No browser.xhtml in the chrome-scope tree: ${JSON.stringify(contexts)}`);
-    return new ChromeScope(bidi, xhtml.context);
-  }
-
-  /** Evaluates an expression (awaiting a promise) and returns its JSON value. */
-  async evaluate(expression: string): Promise<unknown> {
-    const { result } = await this.bidi.send('script.evaluate', {
-      expression: `Promise.resolve(${expression}).then((value) => JSON.stringify(value ?? null))`,
-      target: { context: this.context },
-      awaitPromise: true,
-      resultOwnership: 'none',
-    });
-    const evaluated = result as EvaluateResult;
-    if (evaluated.type === 'exception') throw new Error(`chrome-scope evaluate: ${evaluated.exceptionDetails?.text}`);
-    return JSON.parse(String(evaluated.result?.value)) as unknown;
-  }
-
-  /**
-   * A PNG of the `box` of browser.xhtml (CSS pixels), remote frames included: WindowGlobalParent.drawSnapshot, as
-   * Firefox's own screenshots do (BiDi's browsingContext.captureScreenshot refuses chrome-scope contexts).
-   */
-  async screenshot(box: { x: number; y: number; width: number; height: number }): Promise<Uint8Array> {
-    const url = await this.evaluate(`(async () => {
-      const box = ${JSON.stringify(box)};
-      const bitmap = await window.browsingContext.currentWindowGlobal.drawSnapshot(
-        new DOMRect(box.x, box.y, box.width, box.height), 1, 'white');
-      const canvas = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
-      canvas.width = bitmap.width;
-      canvas.height = bitmap.height;
-      canvas.getContext('2d').drawImage(bitmap, 0, 0);
-      bitmap.close();
-      return canvas.toDataURL('image/png');
-    })()`);
-    return Buffer.from(String(url).replace(/^data:image\/png;base64,/, ''), 'base64');
-  }
-
-  /** Re-evaluates every 200 ms until `done` holds (errors count as not done), for up to 20 s. */
-  async poll<T>(expression: string, done: (value: unknown) => value is T): Promise<T> {
-    const deadline = Date.now() + 20_000;
-    let last: unknown;
-    while (Date.now() < deadline) {
-      try {
-        last = await this.evaluate(expression);
-        if (done(last)) return last;
-      } catch (error) {
-        last = error;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error(
-      `Timed out waiting in chrome scope; last value: ${String(last instanceof Error ? last.message : JSON.stringify(last))}`,
-    );
-  }
 }
