@@ -1,5 +1,7 @@
 // Credentials mode is not in the HAR (capture-facts.md). Infer it only from evidence, and say which.
 import { wasNeverSent } from './har/entry-facts';
+import { originOf } from './cors/origin';
+import { isCrossSite } from './cors/site';
 import { memoize } from './memo';
 import type { Entry } from './har/normalize';
 import type { CredentialsInference, Exchange } from './model';
@@ -48,18 +50,18 @@ export function inferCredentials(
   }
   const first = sent[0];
   if (first && first === exchange.hops[0]?.entry) {
-    // Cookies are per host (any port). If an earlier request from the same page to this host sent cookies,
-    // a credentialed request here would have sent them too.
+    // Cookies are per host (any port). If an earlier request from a page of the same site to this host sent
+    // cookies, a credentialed request here would have sent them too.
     const host = hostOf(first.url);
     const earlier = host
       ? cookies
           .get(host)
-          ?.find((e) => e !== first && (e.startedMs ?? 0) <= (first.startedMs ?? 0) && sameInitiatingPage(e, exchange))
+          ?.find((e) => e !== first && (e.startedMs ?? 0) <= (first.startedMs ?? 0) && sameInitiatingSite(e, exchange))
       : undefined;
     if (earlier && host) {
       return {
         mode: 'not-include',
-        evidence: `No Cookie header, although an earlier request from this page to ${host} (entry ${earlier.index}) sent cookies: a request with credentials would have sent them too.`,
+        evidence: `No Cookie header, although an earlier request from this site to ${host} (entry ${earlier.index}) sent cookies: a request with credentials would have sent them too.`,
       };
     }
   }
@@ -76,13 +78,15 @@ function sentCookies(entry: Entry): boolean {
   return entry.requestHeaders.has('cookie') || entry.requestCookieCount > 0;
 }
 
-function sameInitiatingPage(entry: Entry, exchange: Exchange): boolean {
+/**
+ * `entry` was made by a page of the same site as the exchange's: same site, same cookie jar and same SameSite
+ * verdicts, so a cookie it sent would go with a credentialed request of the exchange too.
+ */
+function sameInitiatingSite(entry: Entry, exchange: Exchange): boolean {
   if (exchange.origin === null) return false;
-  const origin = entry.requestHeaders.get('origin');
-  if (origin) return origin === exchange.origin;
-  const referer = entry.requestHeaders.get('referer');
-  if (referer) return referer.startsWith(exchange.origin + '/') || referer === exchange.origin;
-  return entry.url.startsWith(exchange.origin + '/');
+  const initiator =
+    entry.requestHeaders.get('origin') ?? entry.requestHeaders.get('referer') ?? originOf(entry.url) ?? entry.url;
+  return initiator !== 'null' && !isCrossSite(initiator, exchange.origin);
 }
 
 const hostOf = memoize((url: string): string | null => {

@@ -41,6 +41,8 @@ export interface Expectation {
   outcome: 'allowed' | 'blocked' | 'failed-not-cors';
   /** The rule the engine must name for the last request (root cause, failed check or advice); null: none expected. */
   rule: string | null;
+  /** Where one browser differs, as measured by the conformance runner. */
+  chromium?: { outcome: Expectation['outcome']; why: string };
 }
 
 export interface LabScenario {

@@ -118,7 +118,10 @@ describe('cors-doctor diagnose on a capture full of secrets', () => {
     expectNoSecret(out);
     // What is left says a secret was there and how long it was.
     expect(out).toContain(`access_token=<redacted: ${S.accessToken.length} chars>`);
-    expect(out).toContain(`user:<redacted: ${S.password.length} chars>@files.example`);
+    // The redirect's Location is in the text and JSON findings; Markdown's summary leaves it out (Chromium names no
+    // failed parameter for RedirectContainsCredentials), and must not leak it either way.
+    if (format !== 'markdown') expect(out).toContain(`user:<redacted: ${S.password.length} chars>@files.example`);
+    expect(out).not.toContain(`user:${S.password}@`);
   });
 
   it('keeps in the curl commands which credentials were sent, and the auth scheme', () => {

@@ -74,7 +74,8 @@ export interface FirefoxBlockedMessage {
 
 /** Parses a "Cross-Origin Request Blocked" console message; null for any other message. */
 export function parseFirefoxBlocked(text: string): FirefoxBlockedMessage | null {
-  const match = /^Cross-Origin Request Blocked: .* at (\S+)\. \(Reason: ([\s\S]*)$/.exec(text);
+  // Firefox quotes some URLs (‘…’), not others.
+  const match = /^Cross-Origin Request Blocked: .* at ‘?(\S+?)’?\. \(Reason: ([\s\S]*)$/.exec(text);
   if (!match) return null;
   const [, url = '', reason = ''] = match;
   const category = FIREFOX_REASONS.find(([, pattern]) => pattern.test(reason))?.[0] ?? 'unrecognised';
@@ -98,12 +99,10 @@ export function firefoxAgreement(
   if (categories.length === 0) {
     return { agree: !pageFailed && exchange.outcome === 'allowed' && exchange.firefoxError === null, browser, engine };
   }
+  // "did not succeed" alone: Firefox gave up on the request (network error, refused redirect); the engine must
+  // predict that same message, whether it counts the cause as CORS or not.
   if (!primary) {
-    return {
-      agree: exchange.outcome === 'failed-not-cors' && exchange.firefoxError === 'CORSDidNotSucceed2',
-      browser,
-      engine,
-    };
+    return { agree: exchange.outcome !== 'allowed' && exchange.firefoxError === 'CORSDidNotSucceed2', browser, engine };
   }
   const agree =
     exchange.outcome === 'blocked' &&

@@ -46,7 +46,8 @@ testCheckRule(rule, {
       entries: redirect('https://user:secret@cdn.example/data'),
       expect: {
         messageId: 'credentialsInUrl',
-        parameter: 'https://user:secret@cdn.example/data',
+        // Chromium's CorsErrorStatus names no failed parameter for this error (measured by the CORS lab).
+        parameter: null,
         data: { status: '302', url: `${API}/data`, location: 'https://user:secret@cdn.example/data' },
       },
     },
@@ -60,13 +61,13 @@ testCheckRule(rule, {
       name: 'redirect to the same cross-origin server with credentials',
       stage: 'redirect',
       entries: redirect('https://user:pass@api.example/v2/data'),
-      expect: { messageId: 'credentialsInUrl', parameter: 'https://user:pass@api.example/v2/data' },
+      expect: { messageId: 'credentialsInUrl', parameter: null },
     },
     {
       name: "cross-origin redirect back to the page's origin with credentials",
       stage: 'redirect',
       entries: redirect('https://user:pass@app.example/data'),
-      expect: { messageId: 'credentialsInUrl', parameter: 'https://user:pass@app.example/data' },
+      expect: { messageId: 'credentialsInUrl', parameter: null },
     },
     {
       name: 'Firefox: redirect to another origin with user and password',

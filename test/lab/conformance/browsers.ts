@@ -16,24 +16,25 @@ export async function runChromium(lab: Lab, display: string): Promise<BrowserRun
     // The panel first, as a user would open it: the requests then arrive live.
     if (!(await chromium.showPanel())) throw new Error('The CORS panel did not get selected');
     const outcomes = await fireScenarios(chromium.page, lab);
-    const entries = await settledEntries(lab, async () => {
+    const fired = firedRequests(lab, outcomes);
+    const entries = await settledEntries(fired, async () => {
       const json = await chromium.inPanel(bufferEntriesExpression('window')).catch(() => '[]');
       return JSON.parse(String(json)) as RawHarEntry[];
     });
     await pollFinished(() => recorder.requests.every((r) => r.finished));
     // The k-th request of the page to a URL is the k-th fired request to that URL.
     const seen = new Map<string, number>();
-    const observations = firedRequests(lab, outcomes).map((fired) => {
-      const key = `${fired.method} ${fired.url}`;
+    const observations = fired.map((request) => {
+      const key = `${request.method} ${request.url}`;
       const k = seen.get(key) ?? 0;
       seen.set(key, k + 1);
-      const request = recorder.requests.filter((r) => `${r.method} ${r.url}` === key)[k];
+      const seenByCdp = recorder.requests.filter((r) => `${r.method} ${r.url}` === key)[k];
       return {
-        ...fired,
+        ...request,
         verdict: {
           browser: 'chromium' as const,
-          verdict: request ? request.verdict : 'not observed by CDP',
-          failedParameter: request?.failedParameter ?? '',
+          verdict: seenByCdp ? seenByCdp.verdict : 'not observed by CDP',
+          failedParameter: seenByCdp?.failedParameter ?? '',
         },
       };
     });
@@ -50,18 +51,19 @@ export async function runFirefox(lab: Lab, display: string): Promise<BrowserRun>
     const version = await firefox.browser.version();
     await firefox.showPanel();
     const outcomes = await fireScenarios(firefox.page, lab);
-    const entries = await settledEntries(lab, async () => {
+    const fired = firedRequests(lab, outcomes);
+    const entries = await settledEntries(fired, async () => {
       const json = await firefox.inPanel(bufferEntriesExpression('content.wrappedJSObject'), '[]');
       return JSON.parse(String(json)) as RawHarEntry[];
     });
     // Firefox's own verdict: its "Cross-Origin Request Blocked" messages. A scenario fails at most one request, so
     // every message about the scenario's URLs belongs to its failed request.
     const blocked = firefox.consoleEntries.flatMap((e) => parseFirefoxBlocked(e.text) ?? []);
-    const observations = firedRequests(lab, outcomes).map((fired) => {
-      const prefix = `/${fired.scenario}/`;
-      const messages = fired.page.ok ? [] : blocked.filter((m) => pathOf(m.url).startsWith(prefix));
+    const observations = fired.map((request) => {
+      const prefix = `/${request.scenario}/`;
+      const messages = request.page.ok ? [] : blocked.filter((m) => pathOf(m.url).startsWith(prefix));
       return {
-        ...fired,
+        ...request,
         verdict: {
           browser: 'firefox' as const,
           categories: messages.map((m) => m.category),
@@ -69,7 +71,8 @@ export async function runFirefox(lab: Lab, display: string): Promise<BrowserRun>
         },
       };
     });
-    return { browser: 'firefox', version: version.replace('/', ' '), observations, entries };
+    const console = firefox.consoleEntries.map((e) => `[${e.level}] ${e.text}`);
+    return { browser: 'firefox', version: version.replace('/', ' '), observations, entries, console };
   } finally {
     await closeBrowser(firefox.browser);
   }

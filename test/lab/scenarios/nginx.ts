@@ -156,7 +156,7 @@ export const NGINX_SCENARIOS: LabScenario[] = [
     title: 'OPTIONS dropped without an answer',
     problem: 'A "block OPTIONS" rule closes the connection (return 444): the preflight gets no response at all.',
     requests: [{ server: 'nginx', path: '/res', ...JSON_PUT }],
-    expect: { outcome: 'failed-not-cors', rule: 'preflight-no-response' },
+    expect: { outcome: 'failed-not-cors', rule: 'not-a-cors-error' },
     nginx: (prefix, { express }) => `location ${prefix}/ {
       if ($request_method = OPTIONS) { return 444; }
       ${upstream(express)}

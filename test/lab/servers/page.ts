@@ -33,6 +33,7 @@ export function pageHandler(
     };
     if (path === '/') return html(indexHtml(scenarios, origins(), setUp));
     if (path === '/frame.html') return html(frameHtml(origins().page));
+    if (path === '/session') return void res.writeHead(204, { 'cache-control': 'no-store' }).end();
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   };
 }
@@ -55,6 +56,10 @@ function indexHtml(scenarios: readonly LabScenario[], origins: LabOrigins, setUp
   <h3>${escape(s.title)}</h3>
   <p>${escape(s.problem)}</p>
   <p class="expect">Browser: <b>${escape(OUTCOME_WORDS[s.expect.outcome])}</b>${
+    s.expect.chromium
+      ? ` (in Chromium ${escape(OUTCOME_WORDS[s.expect.chromium.outcome])}: ${escape(s.expect.chromium.why)})`
+      : ''
+  }${
     s.expect.rule ? ` · CORS Doctor names <code>${escape(s.expect.rule)}</code>` : ''
   } · ${s.requests.map((r) => `${escape(r.method ?? 'GET')}${r.from === 'alt' ? ' (from the other origin)' : ''}`).join(', then ')}</p>
   <button type="button" data-run="${escape(s.id)}">Fire</button> <output></output>
@@ -91,7 +96,10 @@ const OUTCOME_WORDS = { allowed: 'allowed', blocked: 'blocked', 'failed-not-cors
 
 function runnerScript(plan: unknown, altOrigin: string): string {
   return `
+// A session cookie for the lab's host, shown to the capture by one same-origin call: cookies are per host, whatever
+// the port, so from then on a request to an API without a Cookie header was made without credentials.
 document.cookie = 'lab_session=lab-demo-session; path=/';
+const session = fetch('/session');
 const plan = ${safeJson(plan)};
 const altOrigin = ${safeJson(altOrigin)};
 const frame = document.getElementById('alt');
@@ -131,11 +139,11 @@ async function run(id) {
   if (output) output.textContent = outcomes.map((o) => o.ok ? (o.type === 'opaque' ? 'opaque response (status 0)' : 'HTTP ' + o.status) : o.error).join(' → ');
   return outcomes;
 }
-window.lab = { run, ready: frameReady, ids: plan.map((s) => s.id) };
+window.lab = { run, ready: Promise.all([frameReady, session]).then(() => true), ids: plan.map((s) => s.id) };
 document.addEventListener('click', (event) => {
   const id = event.target.closest('[data-run]')?.dataset.run;
   if (id) void run(id);
-  if (event.target.id === 'run-all') void (async () => { for (const s of plan) await run(s.id); })();
+  if (event.target.id === 'run-all') void (async () => { await window.lab.ready; for (const s of plan) await run(s.id); })();
 });
 `;
 }
