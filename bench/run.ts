@@ -413,6 +413,18 @@ function main(): void {
   process.stdout.write(`Wrote ${OUTPUT}\n`);
 }
 
-const phasesOf = process.argv.find((a) => a.startsWith('--phases='))?.slice('--phases='.length);
-if (phasesOf) process.stdout.write(JSON.stringify(phases(phasesOf)));
+const USAGE = `node dist/bench/run.js [option]
+
+  (none)                      every size: writes BENCHMARKS.md
+  --sizes=1000,10000          only these sizes
+  --phases=<file.har>         the CPU time of each step of the CLI on one file, as JSON
+  --generate=<file.har>       write the benchmark's capture (with --entries=<n>, default 10000) and exit
+  --help                      this text`;
+
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const phasesOf = option('phases');
+const generate = option('generate');
+if (process.argv.includes('--help')) process.stdout.write(USAGE + '\n');
+else if (phasesOf) process.stdout.write(JSON.stringify(phases(phasesOf)));
+else if (generate) writeHar(generate, { entries: Number(option('entries') ?? 10_000), seed: 42 });
 else main();

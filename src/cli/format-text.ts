@@ -7,6 +7,13 @@ type Style = Parameters<typeof styleText>[0];
 
 /** Human-readable report for a terminal; colour only when `color` is set (a TTY that did not opt out). */
 export function formatText(report: Report, color: boolean): string {
+  let text = '';
+  for (const chunk of textChunks(report, color)) text += chunk;
+  return text;
+}
+
+/** formatText(report) in pieces (the inputs, then each exchange, then the summary), for a writer of big reports. */
+export function* textChunks(report: Report, color: boolean): Generator<string> {
   const paint = painter(color);
   const lines: string[] = [];
   for (const input of report.inputs) {
@@ -26,16 +33,19 @@ export function formatText(report: Report, color: boolean): string {
       );
   }
   lines.push('');
-  for (const exchange of report.exchanges) lines.push(...formatExchange(exchange, report.inputs.length > 1, paint));
+  yield lines.join('\n') + '\n';
+  for (const exchange of report.exchanges) {
+    yield formatExchange(exchange, report.inputs.length > 1, paint).join('\n') + '\n';
+  }
   const s = report.summary;
-  lines.push(
+  yield (
     paint('bold', 'Summary: ') +
-      `${s.exchanges} requests · ` +
-      paint(s.blocked ? 'red' : 'green', `${s.blocked} blocked by CORS`) +
-      ` · ${s.failedNotCors} failed for other reasons · ${s.allowed} allowed` +
-      (s.unknown ? ` · ${s.unknown} undecided` : ''),
+    `${s.exchanges} requests · ` +
+    paint(s.blocked ? 'red' : 'green', `${s.blocked} blocked by CORS`) +
+    ` · ${s.failedNotCors} failed for other reasons · ${s.allowed} allowed` +
+    (s.unknown ? ` · ${s.unknown} undecided` : '') +
+    '\n'
   );
-  return lines.join('\n') + '\n';
 }
 
 /** One exchange as formatText prints it, for commands that print exchanges one at a time (probe). */

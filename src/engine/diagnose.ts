@@ -42,43 +42,61 @@ export interface DiagnoseOptions {
 }
 
 export function diagnose(inputs: readonly HarInput[], options: DiagnoseOptions): Report {
-  const inputReports: InputReport[] = [];
-  const exchanges: ExchangeReport[] = [];
-  inputs.forEach(({ file, har, credentials }, input) => {
+  const { exchanges, ...head } = diagnoseEach(inputs, options);
+  const all = [...exchanges];
+  return { ...head, exchanges: all, summary: summarize(all) };
+}
+
+/** A report whose exchanges are diagnosed as they are iterated (once), and whose summary is left to the reader. */
+export interface ReportStream extends Omit<Report, 'exchanges' | 'summary'> {
+  exchanges: Iterable<ExchangeReport>;
+}
+
+/**
+ * diagnose(), one exchange at a time: the inputs' lines at once, each exchange as the caller iterates. A big
+ * capture's report is larger than the capture; a caller that writes each exchange as it comes (the CLI) never holds
+ * it whole. The raw entries are not kept: only their normalized form.
+ */
+export function diagnoseEach(inputs: readonly HarInput[], options: DiagnoseOptions): ReportStream {
+  const captures = inputs.map(({ file, har, credentials }) => {
     const { log, skipped } = har;
     const entries = isPrepared(har) ? har.entries : normalizeEntries(log);
-    const inputReport = describeInput(file, log, entries, skipped);
-    inputReports.push(inputReport);
-    const browser = profileFor(inputReport.browser);
-    const pages = normalizePages(log);
-    const context: CaptureContext = {
-      browser,
-      cookies: indexCookies(entries),
-      facts: captureFacts(entries, pages),
-      credentials,
-    };
-    for (const exchange of buildExchanges(input, { entries, pages })) {
-      if (options.all || isListed(exchange)) exchanges.push(diagnoseExchange(exchange, context));
-    }
+    return { report: describeInput(file, log, entries, skipped), entries, pages: normalizePages(log), credentials };
   });
+  function* exchanges(): Generator<ExchangeReport> {
+    for (const [input, { report, entries, pages, credentials }] of captures.entries()) {
+      const context: CaptureContext = {
+        browser: profileFor(report.browser),
+        cookies: indexCookies(entries),
+        facts: captureFacts(entries, pages),
+        credentials,
+      };
+      for (const exchange of buildExchanges(input, { entries, pages })) {
+        if (options.all || isListed(exchange)) yield diagnoseExchange(exchange, context);
+      }
+    }
+  }
   return {
     tool: 'cors-doctor',
     version: options.version,
-    inputs: inputReports,
-    exchanges,
-    summary: summarize(exchanges),
+    inputs: captures.map((c) => c.report),
+    exchanges: exchanges(),
   };
 }
 
-export function summarize(exchanges: readonly ExchangeReport[]): Report['summary'] {
-  const summary = { exchanges: exchanges.length, blocked: 0, failedNotCors: 0, allowed: 0, unknown: 0 };
-  for (const { outcome } of exchanges) {
-    if (outcome === 'blocked') summary.blocked++;
-    else if (outcome === 'failed-not-cors') summary.failedNotCors++;
-    else if (outcome === 'allowed') summary.allowed++;
-    else if (outcome === 'unknown') summary.unknown++;
-  }
+export function summarize(exchanges: Iterable<ExchangeReport>): Report['summary'] {
+  const summary = { exchanges: 0, blocked: 0, failedNotCors: 0, allowed: 0, unknown: 0 };
+  for (const exchange of exchanges) countExchange(summary, exchange);
   return summary;
+}
+
+/** Adds one exchange to a summary (for a report written as it is diagnosed). */
+export function countExchange(summary: Report['summary'], { outcome }: ExchangeReport): void {
+  summary.exchanges++;
+  if (outcome === 'blocked') summary.blocked++;
+  else if (outcome === 'failed-not-cors') summary.failedNotCors++;
+  else if (outcome === 'allowed') summary.allowed++;
+  else if (outcome === 'unknown') summary.unknown++;
 }
 
 /** The report's line about one input: its producer, whose rules apply, and what was read with defaults. */

@@ -1,11 +1,18 @@
 // The engine's public API. Everything outside src/engine imports from here only.
-export { diagnose, type DiagnoseOptions, type HarInput } from './diagnose';
+export {
+  countExchange,
+  diagnose,
+  diagnoseEach,
+  type DiagnoseOptions,
+  type HarInput,
+  type ReportStream,
+} from './diagnose';
 export { HarInputError, parseHarJson, parseHarText, type ParsedHar } from './har/parse';
 export { HarEntryCollector, type PreparedHar } from './har/prepared';
 export { IncrementalDiagnoser, type ExchangeChanges, type IncrementalOptions } from './incremental';
 export type { RawHarEntry, RawHarLog } from './har/types';
 export type { AlternativeReport, DiagnosisReport, ExchangeReport, HopReport, InputReport, Report } from './report';
-export { redactReport } from './redact-report';
+export { redactReport, redactStream } from './redact-report';
 export { isSecretHeader, isSecretParam, redactHeader, redactUrls } from './redact';
 export type { Evidence, Outcome, Severity } from './model';
 export { allRules, adviceRules, checkRules } from './rules/index';

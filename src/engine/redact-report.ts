@@ -8,6 +8,7 @@
 import { shellQuote, shellWords } from './curl';
 import type { Evidence } from './model';
 import { isSecretHeader, redactHeader, redactionMark, redactUrls, secretParts } from './redact';
+import type { ReportStream } from './diagnose';
 import type { DiagnosisReport, ExchangeReport, Report } from './report';
 
 /** Fields that hold identifiers and enums, never captured text: left exactly as they are. */
@@ -41,37 +42,71 @@ const MIN_KNOWN_SECRET = 6;
 
 /** The report with every credential masked. Pure: `report` is not changed. Idempotent. */
 export function redactReport(report: Report): Report {
-  // Exchanges repeat the same texts (fix snippets, console lines, URLs): each is scanned once.
-  const scanned = new Map<string, string>();
-  const urls = (text: string) => {
-    let result = scanned.get(text);
-    if (result === undefined) scanned.set(text, (result = redactUrls(text)));
-    return result;
-  };
+  const redact = exchangeRedactor();
   return {
     ...report,
-    inputs: report.inputs.map((input) => mapText(input, urls)),
-    exchanges: report.exchanges.map((exchange) => redactExchange(exchange, urls)),
+    inputs: report.inputs.map((input) => mapText(input, redact.text)),
+    exchanges: report.exchanges.map(redact.exchange),
   };
 }
 
+/** redactReport() for a report diagnosed as it is written (diagnoseEach): each exchange is masked as it comes. */
+export function redactStream(report: ReportStream): ReportStream {
+  const redact = exchangeRedactor();
+  const { exchanges } = report;
+  return {
+    ...report,
+    inputs: report.inputs.map((input) => mapText(input, redact.text)),
+    exchanges: (function* () {
+      for (const exchange of exchanges) yield redact.exchange(exchange);
+    })(),
+  };
+}
+
+/** Strings long or numerous enough to make remembering every scanned text cost more than it saves: start over. */
+const SCANNED_LIMIT = 50_000;
+
+/** Redacts the exchanges of one report, remembering scanned texts: exchanges repeat URLs and console lines. */
+function exchangeRedactor() {
+  const scanned = new Map<string, string>();
+  const text = (value: string) => {
+    // Most strings (titles, messages, header names) hold no URL parameter or user:password@: nothing to remember.
+    if (!MAY_HOLD_URL_SECRET.test(value)) return value;
+    let result = scanned.get(value);
+    if (result === undefined) {
+      if (scanned.size >= SCANNED_LIMIT) scanned.clear();
+      scanned.set(value, (result = redactUrls(value)));
+    }
+    return result;
+  };
+  return { text, exchange: (exchange: ExchangeReport) => redactExchange(exchange, text) };
+}
+
+/** What redactUrls() looks for first: a text without these characters has no URL secret. */
+const MAY_HOLD_URL_SECRET = /[?&;#@]/;
+
 function redactExchange(exchange: ExchangeReport, urls: (text: string) => string): ExchangeReport {
-  const known = knownSecrets(exchange);
+  const commands = {
+    preflight: exchange.curl.preflight === null ? null : shellWords(exchange.curl.preflight),
+    request: exchange.curl.request === null ? null : shellWords(exchange.curl.request),
+  };
+  const known = knownSecrets(exchange, [commands.preflight, commands.request]);
   const text = known.length === 0 ? urls : (value: string) => maskKnown(urls(value), known);
   // Fix snippets are templates filled with the exchange's origin, methods, header names and URL path, never a
   // header's value: they can hold a URL secret only when the exchange's URL or origin does. (Skipping them
   // otherwise saves most of the work: they are most of a report's text.)
-  const fixesMayQuote = [exchange.url, exchange.origin ?? '', ...exchange.hops.map((h) => h.url)].some(
-    (value) => urls(value) !== value,
-  );
+  const fixesMayQuote =
+    urls(exchange.url) !== exchange.url ||
+    (exchange.origin !== null && urls(exchange.origin) !== exchange.origin) ||
+    exchange.hops.some((h) => urls(h.url) !== h.url);
   const { curl, diagnoses, ...rest } = exchange;
   // Spread first, so the keys keep their order in the JSON output.
   return {
     ...exchange,
     ...mapText(rest, text),
     curl: {
-      preflight: curl.preflight === null ? null : redactCurl(curl.preflight, text),
-      request: curl.request === null ? null : redactCurl(curl.request, text),
+      preflight: redactCurl(curl.preflight, commands.preflight, text),
+      request: redactCurl(curl.request, commands.request, text),
     },
     diagnoses: diagnoses.map((diagnosis): DiagnosisReport => {
       const { evidence, stackFixes, ...fields } = diagnosis;
@@ -95,29 +130,33 @@ function redactEvidence(evidence: Evidence, text: (value: string) => string): Ev
   };
 }
 
-/** Each word of the command masked on its own, then quoted again, so the command stays one a shell can read. */
-function redactCurl(command: string, text: (value: string) => string): string {
-  const words = shellWords(command);
+/**
+ * Each word of the command (`words`, from shellWords) masked on its own, then quoted again, so the command stays
+ * one a shell can read. A command no word of which changes is returned as it is: quoting its words again gives it.
+ */
+function redactCurl(command: string | null, words: string[] | null, text: (value: string) => string): string | null {
+  if (command === null) return null;
   if (words === null) return redactionMark(command);
-  return words
-    .map((word, i) => {
-      const colon = word.indexOf(':');
-      if (words[i - 1] !== '-H' || colon <= 0) return text(word);
-      const name = word.slice(0, colon);
-      return `${name}: ${text(redactHeader(name, word.slice(colon + 1).replace(/^ /, '')))}`;
-    })
-    .map(shellQuote)
-    .join(' ');
+  let changed = false;
+  const masked = words.map((word, i) => {
+    const colon = word.indexOf(':');
+    const result =
+      words[i - 1] !== '-H' || colon <= 0
+        ? text(word)
+        : `${word.slice(0, colon)}: ${text(redactHeader(word.slice(0, colon), word.slice(colon + 1).replace(/^ /, '')))}`;
+    changed ||= result !== word;
+    return result;
+  });
+  return changed ? masked.map(shellQuote).join(' ') : command;
 }
 
 /** The raw values of secret headers this exchange quotes (curl headers, evidence), longest first. */
-function knownSecrets(exchange: ExchangeReport): string[] {
+function knownSecrets(exchange: ExchangeReport, commands: readonly (string[] | null)[]): string[] {
   const found = new Set<string>();
   const add = (name: string, value: string) => {
     for (const part of secretParts(name, value)) if (part.length >= MIN_KNOWN_SECRET) found.add(part);
   };
-  for (const command of [exchange.curl.preflight, exchange.curl.request]) {
-    const words = command === null ? null : shellWords(command);
+  for (const words of commands) {
     words?.forEach((word, i) => {
       const colon = word.indexOf(':');
       if (words[i - 1] === '-H' && colon > 0) add(word.slice(0, colon), word.slice(colon + 1).trim());
@@ -130,6 +169,7 @@ function knownSecrets(exchange: ExchangeReport): string[] {
       if (evidence.expected !== undefined) add(evidence.name, evidence.expected);
     }
   }
+  if (found.size === 0) return [];
   return [...found].sort((a, b) => b.length - a.length);
 }
 
@@ -146,22 +186,24 @@ function maskKnown(text: string, known: readonly string[]): string {
 function mapText<T>(value: T, f: (text: string) => string, key?: string): T {
   if (typeof value === 'string') return (key !== undefined && IDENTIFIER_KEYS.has(key) ? value : f(value)) as T;
   if (Array.isArray(value)) {
-    let changed = false;
-    const mapped = value.map((item) => {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
       const result = mapText(item, f, key);
-      changed ||= result !== item;
-      return result;
-    });
-    return (changed ? mapped : value) as T;
+      if (result !== item) (copy ??= [...value])[i] = result;
+    }
+    return (copy ?? value) as T;
   }
   if (value !== null && typeof value === 'object') {
-    let changed = false;
-    const entries = Object.entries(value).map(([k, v]) => {
+    // A copy only once something changes; assigning an existing key keeps its place in the key order.
+    let copy: Record<string, unknown> | null = null;
+    const object = value as Record<string, unknown>;
+    for (const k of Object.keys(object)) {
+      const v = object[k];
       const result = mapText(v, f, k);
-      changed ||= result !== v;
-      return [k, result] as const;
-    });
-    return (changed ? Object.fromEntries(entries) : value) as T;
+      if (result !== v) (copy ??= { ...object })[k] = result;
+    }
+    return (copy ?? value) as T;
   }
   return value;
 }

@@ -4,8 +4,18 @@ import { fixesToShow } from './stack-fixes';
 
 /** Markdown that pastes cleanly into GitHub or Jira: a summary table, then an expert's answer per problem. */
 export function formatMarkdown(report: Report): string {
+  let text = '';
+  for (const chunk of markdownChunks(report)) text += chunk;
+  return text;
+}
+
+/**
+ * formatMarkdown(report) in pieces (the head, then a table row or a section per exchange), for a writer that must
+ * not hold a big report's text as one string.
+ */
+export function* markdownChunks(report: Report): Generator<string> {
   const s = report.summary;
-  const out: string[] = [
+  yield lines([
     '# CORS Doctor report',
     '',
     `${s.exchanges} requests: **${s.blocked} blocked by CORS**, ${s.failedNotCors} failed for other reasons, ${s.allowed} allowed${s.unknown ? `, ${s.unknown} undecided` : ''}.`,
@@ -17,16 +27,19 @@ export function formatMarkdown(report: Report): string {
     '',
     '| Result | Method | URL | Browser error | Root cause |',
     '| --- | --- | --- | --- | --- |',
-    ...report.exchanges.map(
-      (e) =>
-        `| ${e.outcome} | ${e.method} | ${cell(e.url)} | ${e.browserError ?? e.netError ?? ''} | ${cell(rootCause(e)?.title ?? '')} |`,
-    ),
-  ];
+  ]);
+  for (const e of report.exchanges) {
+    yield `| ${e.outcome} | ${e.method} | ${cell(e.url)} | ${e.browserError ?? e.netError ?? ''} | ${cell(rootCause(e)?.title ?? '')} |\n`;
+  }
   for (const e of report.exchanges) {
     if (e.outcome === 'allowed' && e.diagnoses.every((d) => d.severity === 'info')) continue;
-    out.push('', ...section(e));
+    yield lines(['', ...section(e)]);
   }
-  return out.join('\n') + '\n';
+}
+
+/** Each line followed by a newline. */
+function lines(text: readonly string[]): string {
+  return text.join('\n') + '\n';
 }
 
 /** Entries left out or read with defaults: the report covers the rest of the capture, and says so. */

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { diagnose, redactReport, type HarInput, type Report } from '../../engine';
-import { formatMarkdown } from '../../render/markdown';
-import { formatText } from '../format-text';
+import { diagnose, diagnoseEach, redactReport, redactStream, type HarInput } from '../../engine';
+import { markdownChunks } from '../../render/markdown';
+import { textChunks } from '../format-text';
 import { EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, usageError, type CliIO } from '../io';
 import { readHar, streamThreshold } from '../read-har';
 import { writeJson } from '../write-json';
+import { writeInBatches } from '../write-text';
 
 export const DIAGNOSE_USAGE = `cors-doctor diagnose <file.har>... [--format text|json|markdown] [--all] [--no-color] [--include-secrets]
 
@@ -43,20 +44,23 @@ export function runDiagnose(args: readonly string[], io: CliIO): number {
   const inputs = readInputs(files, io);
   if (!inputs) return EXIT_USAGE;
 
-  const shown = reportToShow(inputs, values.all, values['include-secrets']);
-  if (format === 'json') writeJson(shown, io.stdout);
-  else io.stdout(render(shown, format, io.isTTY && !values['no-color'] && !io.env.NO_COLOR));
-  return shown.summary.blocked > 0 ? EXIT_BLOCKED : EXIT_OK;
-}
-
-/**
- * The report to write. Every format is an export: credentials are masked unless the user asked for them. A big
- * capture's report takes hundreds of MB, so neither the captures nor the unmasked report outlive their use.
- */
-function reportToShow(inputs: HarInput[], all: boolean, includeSecrets: boolean): Report {
-  const report = diagnose(inputs, { version: __VERSION__, all });
+  const options = { version: __VERSION__, all: values.all };
+  const includeSecrets = values['include-secrets'];
+  if (format === 'json') {
+    // Each exchange is diagnosed, masked and written in turn: a big capture's report is never held whole.
+    const report = diagnoseEach(inputs, options);
+    inputs.length = 0;
+    const summary = writeJson(includeSecrets ? report : redactStream(report), io.stdout);
+    return summary.blocked > 0 ? EXIT_BLOCKED : EXIT_OK;
+  }
+  // Text and Markdown lead with the summary and the list of every exchange: the report is needed whole first.
+  // Every format is an export: credentials are masked unless the user asked for them.
+  const diagnosed = diagnose(inputs, options);
   inputs.length = 0;
-  return includeSecrets ? report : redactReport(report);
+  const shown = includeSecrets ? diagnosed : redactReport(diagnosed);
+  const color = io.isTTY && !values['no-color'] && !io.env.NO_COLOR;
+  writeInBatches(format === 'markdown' ? markdownChunks(shown) : textChunks(shown, color), io.stdout);
+  return shown.summary.blocked > 0 ? EXIT_BLOCKED : EXIT_OK;
 }
 
 /** Reads every file, or says which one cannot be read (null). */
@@ -71,9 +75,4 @@ function readInputs(files: readonly string[], io: CliIO): HarInput[] | null {
     inputs.push(read);
   }
   return inputs;
-}
-
-function render(report: Report, format: 'text' | 'markdown', color: boolean): string {
-  if (format === 'markdown') return formatMarkdown(report);
-  return formatText(report, color);
 }

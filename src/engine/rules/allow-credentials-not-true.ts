@@ -1,5 +1,5 @@
 import { defineCheck } from './define-rule';
-import { describeCheck, quoted, responseHeaderEvidence } from './support';
+import { describeCheck, lazyFinding, quoted, responseHeaderEvidence } from './support';
 
 export default defineCheck({
   id: 'allow-credentials-not-true',
@@ -36,12 +36,12 @@ export default defineCheck({
     if (!ctx.credentials) return null;
     const value = ctx.response.responseHeaders.get('access-control-allow-credentials');
     if (value === 'true') return null;
-    const words = describeCheck(ctx);
-    return {
-      messageId: value === null ? 'missing' : 'notTrue',
-      data: { ...words, value: quoted(value) },
-      parameter: value === '' ? null : value,
-      evidence: [responseHeaderEvidence(ctx, 'access-control-allow-credentials', 'true')],
-    };
+    return lazyFinding(
+      { messageId: value === null ? 'missing' : 'notTrue', parameter: value === '' ? null : value },
+      () => ({
+        data: { ...describeCheck(ctx), value: quoted(value) },
+        evidence: [responseHeaderEvidence(ctx, 'access-control-allow-credentials', 'true')],
+      }),
+    );
   },
 });

@@ -1,6 +1,6 @@
 import { isParsableOrigin } from '../cors/origin';
 import { defineCheck } from './define-rule';
-import { describeCheck, responseHeaderEvidence } from './support';
+import { describeCheck, lazyFinding, responseHeaderEvidence } from './support';
 
 export default defineCheck({
   id: 'allow-origin-invalid',
@@ -33,12 +33,12 @@ export default defineCheck({
     const value = ctx.response.responseHeaders.get('access-control-allow-origin');
     if (value === null || value === '*' || value === 'null' || value === ctx.hop.origin) return null;
     if (/[ ,]/.test(value) || isParsableOrigin(value)) return null;
-    const words = describeCheck(ctx);
-    return {
-      messageId: 'invalid',
-      data: { ...words, value },
-      parameter: value,
-      evidence: [responseHeaderEvidence(ctx, 'access-control-allow-origin', words.origin)],
-    };
+    return lazyFinding({ messageId: 'invalid', parameter: value }, () => {
+      const words = describeCheck(ctx);
+      return {
+        data: { ...words, value },
+        evidence: [responseHeaderEvidence(ctx, 'access-control-allow-origin', words.origin)],
+      };
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from './define-rule';
-import { describeCheck, responseHeaderEvidence } from './support';
+import { describeCheck, lazyFinding, responseHeaderEvidence } from './support';
 
 export default defineCheck({
   id: 'allow-origin-mismatch',
@@ -34,12 +34,15 @@ export default defineCheck({
   check(ctx) {
     const value = ctx.response.responseHeaders.get('access-control-allow-origin');
     if (value === null || value === '*' || value === ctx.hop.origin) return null;
-    const words = describeCheck(ctx);
-    return {
-      messageId: ctx.hop.origin === 'null' ? 'taintedOrigin' : 'mismatch',
-      data: { ...words, value },
-      parameter: value,
-      evidence: [responseHeaderEvidence(ctx, 'access-control-allow-origin', words.origin)],
-    };
+    return lazyFinding(
+      { messageId: ctx.hop.origin === 'null' ? 'taintedOrigin' : 'mismatch', parameter: value },
+      () => {
+        const words = describeCheck(ctx);
+        return {
+          data: { ...words, value },
+          evidence: [responseHeaderEvidence(ctx, 'access-control-allow-origin', words.origin)],
+        };
+      },
+    );
   },
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from './define-rule';
-import { describeCheck, responseHeaderEvidence } from './support';
+import { describeCheck, lazyFinding, responseHeaderEvidence } from './support';
 
 export default defineCheck({
   id: 'allow-origin-missing',
@@ -32,12 +32,15 @@ export default defineCheck({
   },
   check(ctx) {
     if (ctx.response.responseHeaders.has('access-control-allow-origin')) return null;
-    const words = describeCheck(ctx);
-    return {
-      messageId: ctx.response.status >= 400 ? 'missingOnError' : 'missing',
-      data: { ...words },
-      parameter: null,
-      evidence: [responseHeaderEvidence(ctx, 'access-control-allow-origin', words.origin)],
-    };
+    return lazyFinding(
+      { messageId: ctx.response.status >= 400 ? 'missingOnError' : 'missing', parameter: null },
+      () => {
+        const words = describeCheck(ctx);
+        return {
+          data: { ...words },
+          evidence: [responseHeaderEvidence(ctx, 'access-control-allow-origin', words.origin)],
+        };
+      },
+    );
   },
 });

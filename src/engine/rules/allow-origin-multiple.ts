@@ -1,5 +1,5 @@
 import { defineCheck } from './define-rule';
-import { describeCheck, responseHeaderEvidence } from './support';
+import { describeCheck, lazyFinding, responseHeaderEvidence } from './support';
 
 export default defineCheck({
   id: 'allow-origin-multiple',
@@ -35,21 +35,21 @@ export default defineCheck({
     const lines = headers.values('access-control-allow-origin');
     const value = headers.get('access-control-allow-origin');
     if (value === null) return null;
-    const words = describeCheck(ctx);
-    const evidence = [responseHeaderEvidence(ctx, 'access-control-allow-origin', words.origin)];
     if (ctx.browser.multipleAllowOriginByLineCount) {
       // Firefox counts header lines; a single "a, b" line is a mismatch there, not this error.
       if (lines.length < 2) return null;
     } else if (value === ctx.hop.origin || value === '*' || !/[ ,]/.test(value)) {
       return null;
     }
-    return lines.length > 1
-      ? {
-          messageId: 'duplicateHeaders',
-          data: { ...words, count: String(lines.length), values: lines.map((l) => `"${l}"`).join(' and ') },
-          parameter: value,
-          evidence,
-        }
-      : { messageId: 'listInOneHeader', data: { ...words, value }, parameter: value, evidence };
+    const duplicated = lines.length > 1;
+    return lazyFinding({ messageId: duplicated ? 'duplicateHeaders' : 'listInOneHeader', parameter: value }, () => {
+      const words = describeCheck(ctx);
+      return {
+        data: duplicated
+          ? { ...words, count: String(lines.length), values: lines.map((l) => `"${l}"`).join(' and ') }
+          : { ...words, value },
+        evidence: [responseHeaderEvidence(ctx, 'access-control-allow-origin', words.origin)],
+      };
+    });
   },
 });

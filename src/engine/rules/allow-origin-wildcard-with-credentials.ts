@@ -1,5 +1,5 @@
 import { defineCheck } from './define-rule';
-import { describeCheck, responseHeaderEvidence } from './support';
+import { describeCheck, lazyFinding, responseHeaderEvidence } from './support';
 
 export default defineCheck({
   id: 'allow-origin-wildcard-with-credentials',
@@ -29,12 +29,12 @@ export default defineCheck({
   check(ctx) {
     if (!ctx.credentials) return null;
     if (ctx.response.responseHeaders.get('access-control-allow-origin') !== '*') return null;
-    const words = describeCheck(ctx);
-    return {
-      messageId: 'wildcard',
-      data: { ...words },
-      parameter: null,
-      evidence: [responseHeaderEvidence(ctx, 'access-control-allow-origin', words.origin)],
-    };
+    return lazyFinding({ messageId: 'wildcard', parameter: null }, () => {
+      const words = describeCheck(ctx);
+      return {
+        data: { ...words },
+        evidence: [responseHeaderEvidence(ctx, 'access-control-allow-origin', words.origin)],
+      };
+    });
   },
 });

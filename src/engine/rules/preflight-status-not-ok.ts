@@ -1,5 +1,5 @@
 import { defineCheck } from './define-rule';
-import { describeCheck, statusEvidence } from './support';
+import { describeCheck, lazyFinding, statusEvidence } from './support';
 
 export default defineCheck({
   id: 'preflight-status-not-ok',
@@ -24,11 +24,9 @@ export default defineCheck({
   check(ctx) {
     const { status } = ctx.response;
     if (status >= 200 && status <= 299) return null;
-    return {
-      messageId: 'notOk',
+    return lazyFinding({ messageId: 'notOk', parameter: null }, () => ({
       data: { ...describeCheck(ctx) },
-      parameter: null,
       evidence: [statusEvidence(ctx, '2xx')],
-    };
+    }));
   },
 });

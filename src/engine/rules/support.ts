@@ -1,7 +1,7 @@
 // Wording and evidence shared by rules, so every rule names things the same way. Not a rule itself.
 import { statusLine } from '../har/entry-facts';
 import type { Entry } from '../har/normalize';
-import type { Evidence, Exchange, Verdict } from '../model';
+import type { Evidence, Exchange, Finding, Verdict } from '../model';
 import type { CheckContext } from './define-rule';
 
 export interface CheckWords {
@@ -44,6 +44,29 @@ export function describeCheck(ctx: CheckContext): CheckWords {
         where: `the ${method} response for ${response.url}`,
       };
   }
+}
+
+type Details = Pick<Finding, 'data' | 'evidence'>;
+
+/**
+ * A check's finding whose message data and evidence are worked out only if read. Checks also run for verdicts that
+ * are then set aside (the other credentials assumption, the other browser), where only which check failed, and
+ * with what parameter, counts: most failures found in a big capture are never put into words.
+ */
+export function lazyFinding<M extends string>(
+  finding: Omit<Finding, 'data' | 'evidence'> & { messageId: M },
+  details: () => Details,
+): Finding & { messageId: M } {
+  let worked: Details | null = null;
+  return {
+    ...finding,
+    get data() {
+      return (worked ??= details()).data;
+    },
+    get evidence() {
+      return (worked ??= details()).evidence;
+    },
+  };
 }
 
 export function roleOf(ctx: CheckContext): Evidence['role'] {
