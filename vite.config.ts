@@ -51,7 +51,10 @@ function cliBuild(): UserConfig {
   };
 }
 
-/** The benchmark as one Node script (dist/bench/run.js); it drives the built CLI and imports the engine directly. */
+/**
+ * The benchmarks as Node scripts: dist/bench/run.js drives the built CLI and imports the engine directly;
+ * dist/bench/panel.js drives the built extension in Chromium.
+ */
 function benchBuild(): UserConfig {
   return {
     define: { __VERSION__: JSON.stringify(pkg.version) },
@@ -60,7 +63,13 @@ function benchBuild(): UserConfig {
       outDir: 'dist/bench',
       emptyOutDir: true,
       target: 'node20',
-      rollupOptions: { input: { run: resolve(import.meta.dirname, 'bench/run.ts') } },
+      rollupOptions: {
+        input: {
+          run: resolve(import.meta.dirname, 'bench/run.ts'),
+          // The panel in real Chromium (`npm run bench:panel`).
+          panel: resolve(import.meta.dirname, 'bench/panel.ts'),
+        },
+      },
     },
   };
 }
