@@ -1,16 +1,18 @@
 // Entry point of the built CLI (dist/cli/main.js): wires run() to the process, and keeps stack traces out of
 // users' terminals.
 import { fstatSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { run } from './main';
 
 /**
- * Output redirected to a file is written with writeSync, which encodes the text in C++: process.stdout.write
+ * Output redirected to a file (or /dev/null) is written with writeSync, which encodes the text in C++: process.stdout.write
  * makes a Buffer of it first, a quarter of the time of writing a big report. Terminals and pipes keep Node's stream.
  */
 function stdoutWriter(): (text: string) => void {
   let toFile = false;
   try {
-    toFile = fstatSync(1).isFile();
+    const stat = fstatSync(1);
+    toFile = stat.isFile() || (stat.isCharacterDevice() && !isatty(1));
   } catch {
     // no stdout to inspect: keep the stream
   }

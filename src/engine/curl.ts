@@ -1,6 +1,7 @@
 // The two curl commands that replay an exchange's preflight and real request, as the browser sent them: with the
 // credentials the page sent. Exports mask them (redactReport, in redact-report.ts) unless the user opts in.
 import { isBrowserControlledHeader } from './cors/safelist';
+import { memoize } from './memo';
 import type { Entry } from './har/normalize';
 import type { Exchange, Hop } from './model';
 
@@ -43,9 +44,7 @@ function requestCommand(exchange: Exchange, hop: Hop, entry: Entry): string {
   const headers: [string, string][] = [
     ...optional('Origin', origin),
     // Only what the page's script set: the browser's own headers (User-Agent, Sec-*, …) do not change CORS.
-    ...entry.requestHeaders.all
-      .filter((h) => !isBrowserControlledHeader(h.name) || /^cookie$/i.test(h.name))
-      .map((h): [string, string] => [h.name, h.value]),
+    ...entry.requestHeaders.all.filter((h) => scriptHeader(h.name)).map((h): [string, string] => [h.name, h.value]),
   ];
   return command(entry.method, entry.url, headers);
 }
@@ -59,6 +58,12 @@ function syntheticRequest(hop: Hop): string {
     ...names.map((name): [string, string] => [name, '<value>']),
   ]);
 }
+
+/** A header the page's script could have set (and Cookie, which carries the credentials): asked for every line. */
+const scriptHeader = memoize(
+  (name: string): boolean => !isBrowserControlledHeader(name) || /^cookie$/i.test(name),
+  10_000,
+);
 
 function optional(name: string, value: string | null): [string, string][] {
   return value === null ? [] : [[name, value]];

@@ -277,9 +277,10 @@ const pathOf = memoize((url: string): string => {
 });
 
 /** "content-type" → "Content-Type", for config snippets. */
-function headerCase(name: string): string {
-  return name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
-}
+const headerCase = memoize(
+  (name: string): string => name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase()),
+  10_000,
+);
 
 interface Decision {
   verdict: Verdict;

@@ -4,6 +4,8 @@
 // every export of a report: CLI output, panel exports), the panel's HAR export and rules that quote a credential
 // all use it.
 
+import { memoize } from './memo';
+
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'set-cookie2']);
 const SECRET_NAME = /(^|[-_])(api[-_]?key|token|secret|session|password|auth)([-_]|$)|^x-(api|auth|access|csrf|xsrf)-/i;
 
@@ -49,10 +51,11 @@ function isMasked(value: string): boolean {
   return MARK.test(value) || value === '…' || value === '' || value === '<value>';
 }
 
-export function isSecretHeader(name: string): boolean {
+/** Asked for every header of every exchange an export quotes; a capture has a few hundred distinct names. */
+export const isSecretHeader = memoize((name: string): boolean => {
   const lower = name.toLowerCase();
   return SECRET_HEADERS.has(lower) || SECRET_NAME.test(lower);
-}
+}, 10_000);
 
 export function isSecretParam(name: string): boolean {
   let decoded = name;

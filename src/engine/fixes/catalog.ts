@@ -42,17 +42,39 @@ export interface FixValues {
   path: string;
 }
 
-/** Every stack's fix for these topics, the detected stacks first. */
+/** Lists already built, by topics, detected stacks and values: the exchanges of one API ask for the same ones. */
+const built = new Map<string, StackFixReport[]>();
+
+/**
+ * Every stack's fix for these topics, the detected stacks first. The same question gets the same list (shared
+ * between reports: never modify it).
+ */
 export function stackFixes(
   topics: readonly FixTopic[],
   detected: readonly DetectedStack[],
   values: FixValues,
 ): StackFixReport[] {
   if (topics.length === 0) return [];
+  const valuesKey = JSON.stringify(values);
+  const key = `${topics.join(',')}\u0000${detected.map((d) => `${d.stack}\u0001${d.evidence}`).join('\u0002')}\u0000${valuesKey}`;
+  let fixes = built.get(key);
+  if (!fixes) {
+    // Bounded (a long DevTools session): past 10k lists, start over.
+    if (built.size >= 10_000) built.clear();
+    built.set(key, (fixes = buildStackFixes(topics, detected, values, valuesKey)));
+  }
+  return fixes;
+}
+
+function buildStackFixes(
+  topics: readonly FixTopic[],
+  detected: readonly DetectedStack[],
+  values: FixValues,
+  key: string,
+): StackFixReport[] {
   const found = new Set(detected.map((d) => d.stack));
   const order = [...detected.map((d) => d.stack), ...STACK_IDS.filter((id) => !found.has(id))];
   const data = { ...values };
-  const key = JSON.stringify(values);
   const interpolate = (template: string, data: Readonly<Record<string, string>>) => fill(template, data, key);
   return order.flatMap((stack) =>
     topics.flatMap((topic) => {
