@@ -11,6 +11,7 @@
 // seeker sees the same free candidates as before, so an entry costs what it changes, not the size of its group.
 import { parseRequestedHeaders } from './cors/header-lists';
 import { isSafelistedMethod, unsafeRequestHeaders } from './cors/safelist';
+import type { Header, HeaderList } from './har/headers';
 import type { Entry } from './har/normalize';
 
 /** A preflight starts 1–96 ms after its real request in the measured captures; allow generous skew either way. */
@@ -23,9 +24,49 @@ export function startOf(entry: Entry): number {
   return entry.startedMs ?? 0;
 }
 
-/** Start order: start time (a missing one counts as 0), then position in the file. */
+/**
+ * Start order: start time (a missing one counts as 0); entries that start in the same millisecond by what they
+ * are, so that pairing does not depend on their order in the file; identical ones by position in the file.
+ */
 export function byStart(a: Entry, b: Entry): number {
-  return startOf(a) - startOf(b) || a.index - b.index;
+  return startOf(a) - startOf(b) || byContent(a, b) || a.index - b.index;
+}
+
+/** A total order on what an entry says (everything a verdict reads), without building anything. */
+function byContent(a: Entry, b: Entry): number {
+  return (
+    compare(a.method, b.method) ||
+    compare(a.url, b.url) ||
+    a.status - b.status ||
+    compare(a.statusText, b.statusText) ||
+    byHeaders(a.requestHeaders, b.requestHeaders) ||
+    byHeaders(a.responseHeaders, b.responseHeaders) ||
+    a.requestCookieCount - b.requestCookieCount ||
+    compare(String(a.error), String(b.error)) ||
+    compare(a.redirectUrl ?? '', b.redirectUrl ?? '') ||
+    compare(a.resourceType ?? '', b.resourceType ?? '') ||
+    compare(a.initiator?.url ?? '', b.initiator?.url ?? '') ||
+    compare(a.pageref ?? '', b.pageref ?? '') ||
+    compare(a.fromCache ?? '', b.fromCache ?? '') ||
+    Number(a.timingsEmpty) - Number(b.timingsEmpty)
+  );
+}
+
+function byHeaders(a: HeaderList, b: HeaderList): number {
+  if (a.size !== b.size) return a.size - b.size;
+  const linesA = a.all;
+  const linesB = b.all;
+  for (let i = 0; i < linesA.length; i++) {
+    const x = linesA[i] as Header;
+    const y = linesB[i] as Header;
+    const order = compare(x.name, y.name) || compare(x.value, y.value);
+    if (order) return order;
+  }
+  return 0;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 abstract class PairingGroup {
@@ -40,8 +81,11 @@ abstract class PairingGroup {
   /** How long before a seeker a candidate may start and still be within its reach. */
   protected abstract readonly reachBefore: number;
 
-  /** The candidate `seeker` takes, among those `free` says are not taken yet. */
-  protected abstract choose(seeker: Entry, free: (candidate: Entry) => boolean): Entry | null;
+  /**
+   * The candidate `seeker` takes, among those `free` says are not taken yet: in the first pass only a candidate
+   * made for it (a preflight that lists exactly its headers), in the second any it accepts.
+   */
+  protected abstract choose(seeker: Entry, free: (candidate: Entry) => boolean, exact: boolean): Entry | null;
 
   /** Batch: with all seekers and candidates in place (in any order), matches every seeker. */
   solve(): void {
@@ -68,33 +112,64 @@ abstract class PairingGroup {
 
   /**
    * The greedy pass from seeker `from` on. A candidate counts as taken when a seeker before the current one holds
-   * it; later seekers' old matches are stale until their turn. `diff` (incremental only) holds the candidates
-   * whose taken state differs from the previous pass at this point: once none of them is within reach of the
-   * remaining seekers, those decide exactly as before, and the pass stops.
+   * it; later seekers' old matches are stale until their turn. Seekers that start in the same millisecond take
+   * their turn together: first each takes a candidate made for it, then the others take what is left, so which of
+   * two simultaneous requests is first in the file does not decide which gets the preflight. `diff` (incremental
+   * only) holds the candidates whose taken state differs from the previous pass at this point: once none of them
+   * is within reach of the remaining seekers, those decide exactly as before, and the pass stops.
    */
   private run(from: number, diff: Set<Entry> | null): Set<Entry> {
     const changed = new Set<Entry>();
-    for (let i = from; i < this.seekers.length; i++) {
-      const seeker = this.seekers[i] as Entry;
-      if (diff && i > from && this.settled(diff, seeker)) break;
-      const old = this.match.get(seeker) ?? null;
-      if (old && this.owner.get(old) === seeker) this.owner.delete(old);
-      const pick = this.choose(seeker, (c) => {
-        const holder = this.owner.get(c);
-        return holder === undefined || byStart(holder, seeker) > 0;
+    const seekers = this.seekers;
+    let i = from;
+    // Start at the first of the seekers that start with seeker `from`: they take their turn together.
+    while (i > 0 && i < seekers.length && startOf(seekers[i - 1] as Entry) === startOf(seekers[i] as Entry)) i--;
+    const first = i;
+    while (i < seekers.length) {
+      const start = startOf(seekers[i] as Entry);
+      if (diff && i > first && this.settled(diff, seekers[i] as Entry)) break;
+      let end = i + 1;
+      while (end < seekers.length && startOf(seekers[end] as Entry) === start) end++;
+      const turn = seekers.slice(i, end);
+      const old = turn.map((seeker) => this.match.get(seeker) ?? null);
+      turn.forEach((seeker, k) => {
+        const held = old[k];
+        if (held && this.owner.get(held) === seeker) this.owner.delete(held);
       });
-      if (pick) {
-        this.match.set(seeker, pick);
-        this.owner.set(pick, seeker);
-      } else this.match.delete(seeker);
-      if (pick !== old && diff) {
-        changed.add(seeker);
-        for (const c of [old, pick]) {
-          if (!c) continue;
-          changed.add(c);
-          if (!diff.delete(c)) diff.add(c);
-        }
+      const taking = new Set(turn);
+      const picks: (Entry | null)[] = turn.map(() => null);
+      for (const exact of [true, false]) {
+        turn.forEach((seeker, k) => {
+          if (picks[k]) return;
+          const pick = this.choose(
+            seeker,
+            (c) => {
+              const holder = this.owner.get(c);
+              return holder === undefined || (!taking.has(holder) && byStart(holder, seeker) > 0);
+            },
+            exact,
+          );
+          if (pick) {
+            picks[k] = pick;
+            this.owner.set(pick, seeker);
+          }
+        });
       }
+      turn.forEach((seeker, k) => {
+        const pick = picks[k] ?? null;
+        const was = old[k] ?? null;
+        if (pick) this.match.set(seeker, pick);
+        else this.match.delete(seeker);
+        if (pick !== was && diff) {
+          changed.add(seeker);
+          for (const c of [was, pick]) {
+            if (!c) continue;
+            changed.add(c);
+            if (!diff.delete(c)) diff.add(c);
+          }
+        }
+      });
+      i = end;
     }
     return changed;
   }
@@ -112,7 +187,7 @@ export class PreflightGroup extends PairingGroup {
   private readonly requestInfo = new Map<Entry, { wanted: string; needsPreflight: boolean }>();
   private readonly requestedOf = new Map<Entry, string>();
 
-  protected choose(request: Entry, free: (preflight: Entry) => boolean): Entry | null {
+  protected choose(request: Entry, free: (preflight: Entry) => boolean, exact: boolean): Entry | null {
     let info = this.requestInfo.get(request);
     if (!info) {
       const wanted = unsafeRequestHeaders(request.requestHeaders)
@@ -125,15 +200,16 @@ export class PreflightGroup extends PairingGroup {
     // The browser lists exactly the request's unsafe header names; prefer that match, but a preflight whose list
     // differs (headers the HAR does not show, or provisional headers) is still the best evidence available.
     // A request that needed no preflight takes one only on an exact match (XHR upload listeners force one).
-    return (
-      nearest(
+    if (exact) {
+      return nearest(
         this.candidates,
         request,
         PREFLIGHT_BEFORE_MS,
         PREFLIGHT_AFTER_MS,
         (p) => free(p) && this.requested(p) === wanted,
-      ) ?? (needsPreflight ? nearest(this.candidates, request, PREFLIGHT_BEFORE_MS, PREFLIGHT_AFTER_MS, free) : null)
-    );
+      );
+    }
+    return needsPreflight ? nearest(this.candidates, request, PREFLIGHT_BEFORE_MS, PREFLIGHT_AFTER_MS, free) : null;
   }
 
   protected firstReaching(preflight: Entry): number {
@@ -156,7 +232,9 @@ export class RedirectGroup extends PairingGroup {
   /** The farthest any redirect ever was from the hop it took: a new request farther than that changes nothing. */
   private farthest = 0;
 
-  protected choose(redirect: Entry, free: (request: Entry) => boolean): Entry | null {
+  protected choose(redirect: Entry, free: (request: Entry) => boolean, exact: boolean): Entry | null {
+    // Any request of the target URL is made for it: one pass is enough.
+    if (!exact) return null;
     const pick = nearest(this.candidates, redirect, REDIRECT_SKEW_MS, Infinity, (c) => c !== redirect && free(c));
     if (pick) this.farthest = Math.max(this.farthest, Math.abs(startOf(pick) - startOf(redirect)));
     return pick;
@@ -177,7 +255,7 @@ export class RedirectGroup extends PairingGroup {
 
 /**
  * The candidate closest in start time to `anchor` among those `accept`s, no more than `before` ms before it and
- * `after` ms after it; ties go to the earlier entry in the file. `candidates` is in start order.
+ * `after` ms after it; ties go to the one that started first. `candidates` is in start order.
  */
 function nearest(
   candidates: readonly Entry[],
@@ -209,8 +287,8 @@ function nearest(
   if (!left || !right) return left ?? right;
   const toLeft = start - startOf(left);
   const toRight = startOf(right) - start;
-  if (toLeft !== toRight) return toLeft < toRight ? left : right;
-  return left.index < right.index ? left : right;
+  // As near on both sides: the one that started first (not the first in the file, which may be in any order).
+  return toLeft <= toRight ? left : right;
 }
 
 /** The first position in `entries` (start order) whose start is at or after `start`. */

@@ -80,8 +80,8 @@ describe('the engine over generated captures', () => {
   });
 
   it('gives the same verdicts whatever the order of log.entries (entries at distinct start times)', () => {
-    // Exchange ids are entry indexes, so verdicts are compared by content. Start times are made distinct first: at
-    // equal times the engine pairs by position in the file (the known issue below).
+    // Exchange ids are entry indexes, so verdicts are compared by content. Start times are made distinct first
+    // (entries that start at the same instant: below).
     const shuffled = harJson.map(withDistinctStartTimes).chain((json) => {
       const { log } = json as { log: { entries: unknown[] } };
       return fc
@@ -97,11 +97,9 @@ describe('the engine over generated captures', () => {
   });
 });
 
-describe('known issue: entries that start at the same instant', () => {
-  // Two PUTs to one URL started in the same millisecond (React StrictMode runs effects twice) and one preflight:
-  // pairPreflights (src/engine/exchanges.ts) walks requests by start time, ties by position, and lets a request
-  // whose headers do not match take the preflight before the one that matches exactly. The verdicts then depend on
-  // which request comes first in the file. This test fails while that is so; when it passes, drop `.fails`.
+describe('entries that start at the same instant', () => {
+  // Two PUTs to one URL started in the same millisecond (React StrictMode runs effects twice) and one preflight that
+  // lists the headers of one of them: that one gets it (src/engine/pairing.ts), whichever comes first in the file.
   const full = entry({
     method: 'PUT',
     at: 0,
@@ -110,11 +108,25 @@ describe('known issue: entries that start at the same instant', () => {
   });
   const bare = entry({ method: 'PUT', at: 0, status: 500, requestHeaders: {} });
   const pre = preflight({ at: 60, status: 404, requestedHeaders: ['authorization'] });
-  it.fails('gives the same verdicts whatever the order', () => {
+
+  it('gives the same verdicts whatever the order', () => {
     const a = run(har([full, bare, pre]));
     const b = run(har([bare, full, pre]));
     expect(a.exchanges.every((e) => e.url === `${API}/data`)).toBe(true);
     expect(verdicts(b)).toEqual(verdicts(a));
+  });
+
+  it('pairs the preflight with the request whose headers it lists', () => {
+    for (const entries of [
+      [full, bare, pre],
+      [bare, full, pre],
+      [pre, bare, full],
+    ]) {
+      const report = run(har(entries));
+      const withPreflight = report.exchanges.filter((e) => e.entries.preflight !== null);
+      expect(withPreflight).toHaveLength(1);
+      expect(withPreflight[0]?.entries.request).toBe(entries.indexOf(full));
+    }
   });
 });
 
