@@ -32,6 +32,25 @@ describe('credentials inference', () => {
     expect(e).toMatchObject({ credentials: 'not-include', outcome: 'allowed' });
   });
 
+  it('the cookie evidence may come from a page of another origin of the same site (an iframe), not another site', () => {
+    const api = 'https://app.example:8443/api';
+    const cookieFrom = (origin: string) =>
+      entry({
+        at: 0,
+        url: `${api}/session`,
+        requestHeaders: { Origin: origin, Cookie: 'sid=1' },
+        responseHeaders: allow(origin),
+      });
+    const request = entry({ at: 5, url: api, requestHeaders: { Origin: PAGE }, responseHeaders: allow() });
+    // https://admin.example.com and https://app.example share the site only if their registrable domain matches.
+    const sameSite = run([cookieFrom('https://www.app.example'), request], 'firefox').find((e) => e.url === api);
+    expect(sameSite).toMatchObject({ credentials: 'not-include', outcome: 'allowed' });
+    expect(sameSite?.credentialsEvidence).toMatch(/earlier request from this site/);
+    const otherSite = run([cookieFrom('https://elsewhere.example'), request], 'firefox').find((e) => e.url === api);
+    // Another site's cookies say nothing about this one's (here elimination decides instead).
+    expect(otherSite?.credentialsEvidence).not.toMatch(/earlier request/);
+  });
+
   it('a real request that was sent rules out a preflight failure that only credentials would cause', () => {
     const [e] = run(
       [

@@ -1,6 +1,6 @@
 // Pairing is the computed step every verdict rests on: each real request with its preflight and redirect hops.
 import { describe, expect, it } from 'vitest';
-import type { RawHarEntry } from '../../src/engine';
+import { diagnose, type RawHarEntry } from '../../src/engine';
 import { buildExchanges } from '../../src/engine/exchanges';
 import { parseHarJson } from '../../src/engine/har/parse';
 import { normalizeEntries, normalizePages } from '../../src/engine/har/normalize';
@@ -146,5 +146,29 @@ describe('buildExchanges', () => {
       entry({ at: 2, requestHeaders: { Origin: PAGE } }),
     ]);
     expect(list.map((e) => e.mode)).toEqual(['no-cors', 'navigate', 'cors']);
+  });
+});
+
+describe('a redirect whose target is not in the capture', () => {
+  const firefoxRedirect = (status: number) =>
+    entry({
+      producer: 'firefox',
+      status,
+      statusText: status === 0 ? '' : 'Found',
+      redirectURL: 'https://cdn.example/data',
+      responseHeaders: allow(PAGE, { Location: 'https://cdn.example/data' }),
+    });
+  const diagnoseFirefox = (entries: RawHarEntry[]) =>
+    diagnose([{ file: 't.har', har: parseHarJson(har(entries, 'firefox')) }], { version: 't' }).exchanges;
+
+  it('Firefox zeroes the status when the target then failed CORS: blocked there, check not derivable', () => {
+    const [e] = diagnoseFirefox([firefoxRedirect(0)]);
+    expect(e).toMatchObject({ outcome: 'blocked', browserError: null, netError: null });
+    expect(e?.diagnoses.map((d) => d.rule)).toContain('verdict-not-derived');
+  });
+
+  it('with its 3xx status, the capture just ends there: undecided', () => {
+    const [e] = diagnoseFirefox([firefoxRedirect(302)]);
+    expect(e?.outcome).toBe('unknown');
   });
 });

@@ -1,9 +1,13 @@
 // `npm run demo`: the lab, and Debian Chromium with the built extension loaded and DevTools open on the CORS panel, the
 // lab's scenarios fired once so the panel has something to explain. Headful: it needs a display.
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { panelRowsExpression, pollUntil, type PanelRow } from '../e2e/support/browser';
 import { CHROMIUM, launchChromium } from '../e2e/support/chromium';
 import { DIST_CHROME } from '../e2e/support/preconditions';
 import { startLabForPeople, stopOnSignals } from './serve';
+
+/** `--screenshot=<file>`: once the panel lists every scenario, save a PNG of DevTools there and stop. */
+const SCREENSHOT = process.argv.find((a) => a.startsWith('--screenshot='))?.slice('--screenshot='.length);
 
 async function main(): Promise<number> {
   if (!process.env.DISPLAY) {
@@ -11,7 +15,8 @@ async function main(): Promise<number> {
       [
         'npm run demo opens a Chromium window, and this session has no display ($DISPLAY is not set).',
         '- On a desktop, run it from a terminal of that desktop.',
-        '- Over SSH, forward X (ssh -X), or run it on a virtual display you can screenshot: xvfb-run -a npm run demo.',
+        '- Over SSH, forward X (ssh -X). On a virtual display (xvfb-run -a npm run demo -- --screenshot=demo.png) it',
+        '  runs unseen, and --screenshot saves a picture of the panel once the scenarios are in, then stops.',
         '- Or run `npm run lab` and open the URL it prints in your own browser, with the extension loaded',
         '  (chrome://extensions → Load unpacked → dist/chrome; Firefox: about:debugging → Load Temporary Add-on →',
         '  dist/firefox/manifest.json).',
@@ -52,6 +57,20 @@ async function main(): Promise<number> {
       'Close the browser window or press Ctrl+C to stop the lab.',
     ].join('\n'),
   );
+  if (SCREENSHOT) {
+    await chromium.page.waitForSelector('body[data-ran-all]', { timeout: 120_000 });
+    // The list is virtualized: it renders the rows in view, so wait for its summary line to count every request.
+    const summary = await pollUntil(
+      async () => String(await chromium.inPanel(`document.querySelector('.cd-summary')?.textContent ?? ''`)),
+      (text) => Number(/(\d+) cross-origin requests/.exec(text)?.[1] ?? 0) >= lab.scenarios.length,
+      30_000,
+    );
+    const rows = (await chromium.inPanel(panelRowsExpression('document'))) as PanelRow[];
+    const shot = await chromium.frontendSession.send('Page.captureScreenshot', { format: 'png' });
+    writeFileSync(SCREENSHOT, Buffer.from(shot.data, 'base64'));
+    console.log(`Panel: ${summary} (${rows.length} rows in view). Screenshot: ${SCREENSHOT}`);
+    await chromium.browser.close();
+  }
   await done;
   await chromium.close();
   await lab.close();

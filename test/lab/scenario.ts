@@ -42,7 +42,13 @@ export interface Expectation {
   /** The rule the engine must name for the last request (root cause, failed check or advice); null: none expected. */
   rule: string | null;
   /** Where one browser differs, as measured by the conformance runner. */
-  chromium?: { outcome: Expectation['outcome']; why: string };
+  chromium?: BrowserDifference;
+  firefox?: BrowserDifference;
+}
+
+export interface BrowserDifference {
+  outcome: Expectation['outcome'];
+  why: string;
 }
 
 export interface LabScenario {

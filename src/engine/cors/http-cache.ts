@@ -11,7 +11,7 @@ import { originOf } from './origin';
 export interface CacheHit {
   /** Which cache: the browser's own, or a shared one (CDN, reverse proxy) in front of the server. */
   readonly cache: 'browser' | 'shared';
-  /** Where the capture shows it: a header name, or the HAR field (`_fromCache`, `_transferSize`). */
+  /** Where the capture shows it: a header name, or the HAR field (`_fromCache`, `_transferSize`, `serverIPAddress`). */
   readonly field: string;
   readonly value: string;
   /** "the browser's disk cache", "a shared cache (Age: 120)": the end of "was served from …". */
@@ -128,7 +128,7 @@ export interface CacheMixup {
  * - `Vary: Origin` is present and the hit is the browser's own cache, which honours Vary.
  */
 export function cacheMixupOf(entry: Entry, origin: string, capture: CaptureFacts): CacheMixup | null {
-  const hit = cacheHitOf(entry);
+  const hit = cacheHitOf(entry) ?? addresslessHit(entry, capture);
   if (!hit || origin === 'null') return null;
   const headers = entry.responseHeaders;
   const server = originOf(entry.url);
@@ -149,4 +149,19 @@ export function cacheMixupOf(entry: Entry, origin: string, capture: CaptureFacts
     return hit.cache === 'shared' ? { kind: 'vary-ignored', hit, value, proof } : null;
   }
   return { kind: 'another-origin', hit, value, proof };
+}
+
+/**
+ * Firefox's HAR has no cache field: a response it served from its own cache has no `serverIPAddress`, while the
+ * same server's responses from the network have one (measured by the CORS lab, Firefox 153).
+ */
+function addresslessHit(entry: Entry, capture: CaptureFacts): CacheHit | null {
+  // Chromium writes an `_error` field (null when fine) and leaves the address empty on a response it blocked.
+  if (entry.error !== undefined || entry.serverIp || entry.status === 0 || entry.responseHeaders.size === 0)
+    return null;
+  if (isPreflight(entry)) return null;
+  const server = originOf(entry.url);
+  const others = server ? (capture.byServer.get(server) ?? []) : [];
+  if (!others.some((e) => e !== entry && e.serverIp)) return null;
+  return { cache: 'browser', field: 'serverIPAddress', value: '', description: "the browser's cache" };
 }

@@ -63,7 +63,16 @@ export default defineAdvice<MessageId>({
     if (!ctx) return [];
     const { what, url, consequence } = describeCheck(ctx);
     const { hit, proof } = mixup;
-    const headerSign = hit.field !== '_fromCache' && hit.field !== '_transferSize';
+    const HAR_FIELDS: Record<string, { status: string; sign: string }> = {
+      _fromCache: { status: `from ${hit.value} cache`, sign: `HAR _fromCache: "${hit.value}"` },
+      _transferSize: { status: '0 bytes transferred', sign: 'HAR _transferSize: 0' },
+      serverIPAddress: {
+        status: 'no server address: not from the network',
+        sign: "no serverIPAddress in the HAR, unlike the server's other responses",
+      },
+    };
+    const harField = HAR_FIELDS[hit.field];
+    const headerSign = !harField;
     const evidence: Evidence[] = [
       responseHeaderEvidence(ctx, 'access-control-allow-origin', hop.origin),
       headerSign
@@ -78,7 +87,7 @@ export default defineAdvice<MessageId>({
             entry: entry.index,
             role: roleOf(ctx),
             location: 'status',
-            actual: `${statusLine(entry)} (${hit.field === '_fromCache' ? `from ${hit.value} cache` : '0 bytes transferred'})`,
+            actual: `${statusLine(entry)} (${harField?.status ?? ''})`,
           },
       mixup.kind === 'vary-ignored'
         ? responseHeaderEvidence(ctx, 'Vary')
@@ -100,11 +109,7 @@ export default defineAdvice<MessageId>({
       origin: hop.origin,
       value: mixup.value ?? '',
       cache: hit.description,
-      cacheSign: headerSign
-        ? `${hit.field}: ${hit.value}`
-        : hit.field === '_fromCache'
-          ? `HAR _fromCache: "${hit.value}"`
-          : 'HAR _transferSize: 0',
+      cacheSign: harField?.sign ?? `${hit.field}: ${hit.value}`,
       proofNote: proof
         ? ` A response of the same server that did not come from a cache allows ${hop.origin} (entry ${proof.index}).`
         : '',

@@ -78,8 +78,11 @@ export default defineCheck({
         evidence: [errorEvidence(ctx)],
       };
     }
-    // Firefox records no error: status 0 on a request that was sent means no response ever came.
+    // Firefox records no error: status 0 on a request that was sent means no response ever came, unless the entry
+    // holds the response's headers: Firefox at times zeroes the status of a response it then blocked, and of a
+    // redirect whose target failed the CORS check (CORS lab).
     if (response.status !== 0 || response.error === null || wasNeverSent(response)) return null;
+    if (response.responseHeaders.size > 0) return null;
     const data: Record<string, string> = { url: response.url };
     return {
       messageId: 'noResponse',

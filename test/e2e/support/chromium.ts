@@ -57,6 +57,7 @@ export async function launchChromium({
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      '--window-size=1600,1000',
       `--load-extension=${extensionDir}`,
       `--disable-extensions-except=${extensionDir}`,
     ],

@@ -1,8 +1,9 @@
 // What every end-to-end test needs before it can start a browser: the browser itself and a built extension.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '../../..');
+/** The project root: the nearest folder up with package.json (this file also runs bundled, from dist/lab). */
+export const ROOT = projectRoot(import.meta.dirname);
 export const DIST_CHROME = resolve(ROOT, 'dist/chrome');
 export const DIST_FIREFOX = resolve(ROOT, 'dist/firefox');
 
@@ -31,5 +32,12 @@ export function requireBrowser(binary: string, aptPackage: string): void {
 export function requireBuild(dir: string): void {
   if (!existsSync(resolve(dir, 'manifest.json'))) {
     throw new Error(`${dir}/manifest.json is missing: run \`npm run build\` before \`npm run test:e2e\`.`);
+  }
+}
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`No package.json above ${from}`);
   }
 }

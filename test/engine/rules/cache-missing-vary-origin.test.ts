@@ -163,6 +163,29 @@ testAdviceRule(rule, {
       ],
     },
     {
+      name: "Firefox: its own cache's copy for the other origin has no server address, unlike the server's fresh ones",
+      browser: 'firefox',
+      entries: [
+        entry({ producer: 'firefox', responseHeaders: allow(OTHER) }),
+        { ...entry({ producer: 'firefox', url: `${API}/health`, at: -50 }), serverIPAddress: '203.0.113.7' },
+      ],
+      expect: [
+        {
+          messageId: 'cachedForAnotherOrigin',
+          data: {
+            cache: "the browser's cache",
+            cacheSign: "no serverIPAddress in the HAR, unlike the server's other responses",
+          },
+        },
+      ],
+    },
+    {
+      name: 'Firefox: the same, but the fresh answer had its address: no cache sign without one to compare',
+      browser: 'firefox',
+      entries: [entry({ producer: 'firefox', responseHeaders: allow(OTHER) })],
+      expect: [],
+    },
+    {
       name: 'Firefox: a CDN copy made for the other origin',
       browser: 'firefox',
       entries: [entry({ producer: 'firefox', responseHeaders: allow(OTHER, { 'X-Cache': 'HIT' }) })],

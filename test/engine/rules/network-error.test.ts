@@ -24,6 +24,26 @@ testCheckRule(rule, {
     },
     { name: 'CORS failure recorded as ERR_FAILED', stage: 'network', entries: [notSent({ method: 'PUT' })] },
     {
+      // Firefox at times zeroes the status of a response it blocked, and keeps its headers.
+      name: 'Firefox: a blocked response with status 0 still got an answer',
+      stage: 'network',
+      entries: [entry({ producer: 'firefox', status: 0, statusText: '', responseHeaders: { Vary: 'Origin' } })],
+    },
+    {
+      // Firefox zeroes the status of a redirect whose target then failed the CORS check, and keeps its headers.
+      name: 'Firefox: a redirect with status 0 still got an answer',
+      stage: 'network',
+      entries: [
+        entry({
+          producer: 'firefox',
+          status: 0,
+          statusText: '',
+          redirectURL: 'https://cdn.example/data',
+          responseHeaders: allow(PAGE, { Location: 'https://cdn.example/data' }),
+        }),
+      ],
+    },
+    {
       name: 'CORS failure on a response that arrived',
       stage: 'network',
       entries: [entry({ error: 'net::ERR_FAILED', responseHeaders: { 'Content-Type': 'application/json' } })],

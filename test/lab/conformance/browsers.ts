@@ -1,4 +1,5 @@
-// The lab, run in each real browser with the built extension recording from the CORS panel.
+// The lab, run in each real browser with the built extension recording from the CORS panel, shown first as a user
+// would open it (the requests then arrive live).
 import type { RawHarEntry } from '../../../src/engine';
 import { closeBrowser } from '../../e2e/support/browser';
 import { launchChromium, recordVerdicts } from '../../e2e/support/chromium';
@@ -6,40 +7,53 @@ import { launchFirefox } from '../../e2e/support/firefox';
 import { DIST_CHROME, DIST_FIREFOX } from '../../e2e/support/preconditions';
 import { parseFirefoxBlocked } from '../../support/agreement';
 import type { Lab } from '../lab';
-import { bufferEntriesExpression, firedRequests, fireScenarios, settledEntries, type BrowserRun } from './observe';
+import { bufferEntriesExpression, observe, type BrowserRun, type BrowserVerdict } from './observe';
+
+/** Clicks the panel's "Clear" button (in the panel document `doc`); true if there was one. */
+function clearExpression(doc: string): string {
+  return `(() => {
+    const button = [...${doc}.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Clear');
+    button?.click();
+    return Boolean(button);
+  })()`;
+}
 
 export async function runChromium(lab: Lab, display: string): Promise<BrowserRun> {
   const chromium = await launchChromium({ extensionDir: DIST_CHROME, display });
   try {
     const version = await chromium.browser.version();
+    // Chromium's own verdict: CDP Network.loadingFailed's corsErrorStatus, on the page's session.
     const recorder = await recordVerdicts(chromium.page);
-    // The panel first, as a user would open it: the requests then arrive live.
     if (!(await chromium.showPanel())) throw new Error('The CORS panel did not get selected');
-    const outcomes = await fireScenarios(chromium.page, lab);
-    const fired = firedRequests(lab, outcomes);
-    const entries = await settledEntries(fired, async () => {
-      const json = await chromium.inPanel(bufferEntriesExpression('window')).catch(() => '[]');
-      return JSON.parse(String(json)) as RawHarEntry[];
+    const observed = await observe(lab, {
+      page: chromium.page,
+      readEntries: async () =>
+        JSON.parse(
+          String(await chromium.inPanel(bufferEntriesExpression('window')).catch(() => '[]')),
+        ) as RawHarEntry[],
+      clearCapture: async () => void (await chromium.inPanel(clearExpression('document'))),
+      mark: () => recorder.requests.length,
+      reportsEveryPreflight: false,
+      verdicts: async (fired, mark) => {
+        await pollFinished(() => recorder.requests.every((r) => r.finished));
+        // The k-th request of the page to a URL since `mark` is the k-th fired request to that URL.
+        const seen = new Map<string, number>();
+        return fired.map((request): BrowserVerdict => {
+          const key = `${request.method} ${request.url}`;
+          const k = seen.get(key) ?? 0;
+          seen.set(key, k + 1);
+          const byCdp = recorder.requests.slice(mark).filter((r) => `${r.method} ${r.url}` === key)[k];
+          return {
+            browser: 'chromium',
+            verdict: byCdp ? byCdp.verdict : 'not observed by CDP',
+            failedParameter: byCdp?.failedParameter ?? '',
+          };
+        });
+      },
     });
-    await pollFinished(() => recorder.requests.every((r) => r.finished));
-    // The k-th request of the page to a URL is the k-th fired request to that URL.
-    const seen = new Map<string, number>();
-    const observations = fired.map((request) => {
-      const key = `${request.method} ${request.url}`;
-      const k = seen.get(key) ?? 0;
-      seen.set(key, k + 1);
-      const seenByCdp = recorder.requests.filter((r) => `${r.method} ${r.url}` === key)[k];
-      return {
-        ...request,
-        verdict: {
-          browser: 'chromium' as const,
-          verdict: seenByCdp ? seenByCdp.verdict : 'not observed by CDP',
-          failedParameter: seenByCdp?.failedParameter ?? '',
-        },
-      };
-    });
+    await recorder.session.detach().catch(() => undefined);
     await chromium.close();
-    return { browser: 'chromium', version: version.replace('/', ' '), observations, entries };
+    return { browser: 'chromium', version: version.replace('/', ' '), ...observed };
   } finally {
     await closeBrowser(chromium.browser);
   }
@@ -50,29 +64,32 @@ export async function runFirefox(lab: Lab, display: string): Promise<BrowserRun>
   try {
     const version = await firefox.browser.version();
     await firefox.showPanel();
-    const outcomes = await fireScenarios(firefox.page, lab);
-    const fired = firedRequests(lab, outcomes);
-    const entries = await settledEntries(fired, async () => {
-      const json = await firefox.inPanel(bufferEntriesExpression('content.wrappedJSObject'), '[]');
-      return JSON.parse(String(json)) as RawHarEntry[];
-    });
-    // Firefox's own verdict: its "Cross-Origin Request Blocked" messages. A scenario fails at most one request, so
-    // every message about the scenario's URLs belongs to its failed request.
-    const blocked = firefox.consoleEntries.flatMap((e) => parseFirefoxBlocked(e.text) ?? []);
-    const observations = fired.map((request) => {
-      const prefix = `/${request.scenario}/`;
-      const messages = request.page.ok ? [] : blocked.filter((m) => pathOf(m.url).startsWith(prefix));
-      return {
-        ...request,
-        verdict: {
-          browser: 'firefox' as const,
-          categories: messages.map((m) => m.category),
-          messages: messages.map((m) => m.reason),
-        },
-      };
+    const observed = await observe(lab, {
+      page: firefox.page,
+      readEntries: async () =>
+        JSON.parse(
+          String(await firefox.inPanel(bufferEntriesExpression('content.wrappedJSObject'), '[]')),
+        ) as RawHarEntry[],
+      clearCapture: async () => void (await firefox.inPanel(clearExpression('content.document'), false)),
+      mark: () => firefox.consoleEntries.length,
+      reportsEveryPreflight: true,
+      // Firefox's own verdict: its "Cross-Origin Request Blocked" messages since `mark`. A scenario fails at most one
+      // request, so every message about the scenario's URLs belongs to its failed request.
+      verdicts: async (fired, mark) => {
+        const blocked = firefox.consoleEntries.slice(mark).flatMap((e) => parseFirefoxBlocked(e.text) ?? []);
+        return fired.map((request): BrowserVerdict => {
+          const prefix = `/${request.scenario}/`;
+          const messages = request.page.ok ? [] : blocked.filter((m) => pathOf(m.url).startsWith(prefix));
+          return {
+            browser: 'firefox',
+            categories: messages.map((m) => m.category),
+            messages: messages.map((m) => m.reason),
+          };
+        });
+      },
     });
     const console = firefox.consoleEntries.map((e) => `[${e.level}] ${e.text}`);
-    return { browser: 'firefox', version: version.replace('/', ' '), observations, entries, console };
+    return { browser: 'firefox', version: version.replace('/', ' '), ...observed, console };
   } finally {
     await closeBrowser(firefox.browser);
   }

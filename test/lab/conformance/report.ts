@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { allRules } from '../../../src/engine';
 import { ROOT } from '../../e2e/support/preconditions';
 import type { LabScenario } from '../scenario';
-import { KNOWN_DISAGREEMENTS, UNREACHABLE_RULES } from './expectations';
+import { KNOWN_DISAGREEMENTS, KNOWN_RULE_GAPS, UNREACHABLE_RULES } from './expectations';
 import type { Judged } from './judge';
 import type { BrowserName } from './observe';
 
@@ -15,6 +15,8 @@ export interface BrowserResult {
   browser: BrowserName;
   version: string;
   judged: Judged[];
+  /** Per retry round: the requests the browser never reported to the extension in the round before. */
+  lost: string[][];
 }
 
 /** The lead diagnosis: the first root cause, else the failed check, else the first advice. */
@@ -37,6 +39,12 @@ export function agreementMarkdown(scenarios: readonly LabScenario[], results: re
   for (const r of results) {
     const n = r.judged.filter((j) => j.agreement.agree).length;
     lines.push(`- **${r.version}**: ${n} / ${r.judged.length} requests agree (${percent(n, r.judged.length)}).`);
+    r.lost.forEach((requests, round) => {
+      lines.push(
+        `  - Round ${round + 1}: the browser never reported ${requests.length} request(s) to the extension (nor to ` +
+          `getHAR()); their scenarios were fired again in a fresh capture: ${requests.map((x) => `\`${x}\``).join(', ')}.`,
+      );
+    });
   }
   lines.push('');
   const header = ['Scenario', 'Stack', 'Request'];
@@ -65,6 +73,10 @@ export function agreementMarkdown(scenarios: readonly LabScenario[], results: re
   lines.push('', '## Known disagreements', '');
   if (known.length === 0) lines.push('None.');
   for (const [key, why] of known) lines.push(`- \`${key}\`: ${why}`);
+  const gaps = Object.entries(KNOWN_RULE_GAPS);
+  lines.push('', '## Known gaps in the root cause', '');
+  if (gaps.length === 0) lines.push('None.');
+  for (const [key, why] of gaps) lines.push(`- \`${key}\`: ${why}`);
   const named = new Set(results.flatMap((r) => r.judged.flatMap((j) => j.rules)));
   lines.push('', '## Rule coverage', '');
   lines.push('| Rule | Named in the lab | Scenarios that expect it |', '| --- | --- | --- |');
@@ -85,6 +97,7 @@ export function writeReport(scenarios: readonly LabScenario[], results: readonly
   const json = results.map((r) => ({
     browser: r.browser,
     version: r.version,
+    lost: r.lost,
     requests: r.judged.map((j) => ({
       scenario: j.scenario,
       index: j.index,

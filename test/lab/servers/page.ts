@@ -55,11 +55,7 @@ function indexHtml(scenarios: readonly LabScenario[], origins: LabOrigins, setUp
         (s) => `<article id="${escape(s.id)}" class="${s.expect.outcome}">
   <h3>${escape(s.title)}</h3>
   <p>${escape(s.problem)}</p>
-  <p class="expect">Browser: <b>${escape(OUTCOME_WORDS[s.expect.outcome])}</b>${
-    s.expect.chromium
-      ? ` (in Chromium ${escape(OUTCOME_WORDS[s.expect.chromium.outcome])}: ${escape(s.expect.chromium.why)})`
-      : ''
-  }${
+  <p class="expect">Browser: <b>${escape(OUTCOME_WORDS[s.expect.outcome])}</b>${differences(s)}${
     s.expect.rule ? ` · CORS Doctor names <code>${escape(s.expect.rule)}</code>` : ''
   } · ${s.requests.map((r) => `${escape(r.method ?? 'GET')}${r.from === 'alt' ? ' (from the other origin)' : ''}`).join(', then ')}</p>
   <button type="button" data-run="${escape(s.id)}">Fire</button> <output></output>
@@ -92,6 +88,18 @@ ${groups.map((stack) => `<h2>${escape(stack === 'none' ? 'No server' : stack)}</
 </body></html>`;
 }
 
+/** Where a browser treats the scenario otherwise, as measured. */
+function differences(s: LabScenario): string {
+  return (['chromium', 'firefox'] as const)
+    .map((browser) => {
+      const differs = s.expect[browser];
+      if (!differs) return '';
+      const name = browser === 'chromium' ? 'Chromium' : 'Firefox';
+      return ` (in ${name} ${escape(OUTCOME_WORDS[differs.outcome])}: ${escape(differs.why)})`;
+    })
+    .join('');
+}
+
 const OUTCOME_WORDS = { allowed: 'allowed', blocked: 'blocked', 'failed-not-cors': 'fails, not because of CORS' };
 
 function runnerScript(plan: unknown, altOrigin: string): string {
@@ -99,7 +107,7 @@ function runnerScript(plan: unknown, altOrigin: string): string {
 // A session cookie for the lab's host, shown to the capture by one same-origin call: cookies are per host, whatever
 // the port, so from then on a request to an API without a Cookie header was made without credentials.
 document.cookie = 'lab_session=lab-demo-session; path=/';
-const session = fetch('/session');
+const session = fetch('/session').then((response) => response.arrayBuffer());
 const plan = ${safeJson(plan)};
 const altOrigin = ${safeJson(altOrigin)};
 const frame = document.getElementById('alt');
@@ -143,7 +151,11 @@ window.lab = { run, ready: Promise.all([frameReady, session]).then(() => true), 
 document.addEventListener('click', (event) => {
   const id = event.target.closest('[data-run]')?.dataset.run;
   if (id) void run(id);
-  if (event.target.id === 'run-all') void (async () => { await window.lab.ready; for (const s of plan) await run(s.id); })();
+  if (event.target.id === 'run-all') void (async () => {
+    await window.lab.ready;
+    for (const s of plan) await run(s.id);
+    document.body.dataset.ranAll = 'true';
+  })();
 });
 `;
 }
