@@ -7,11 +7,13 @@ import baseManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { toBrowserManifest, type TargetBrowser } from './src/build/manifest.ts';
 
-// One config, four builds: `--mode chrome`, `--mode firefox` (the extension), `--mode cli` (the Node CLI) and
-// `--mode bench` (the benchmark, `npm run bench`). Vitest runs with mode "test" and only needs the `test` block.
+// One config, five builds: `--mode chrome`, `--mode firefox` (the extension), `--mode cli` (the Node CLI),
+// `--mode bench` (the benchmark, `npm run bench`) and `--mode lab` (the CORS lab, `npm run lab` and `npm run demo`).
+// Vitest runs with mode "test" and only needs the `test` block.
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'cli') return cliBuild();
   if (mode === 'bench') return benchBuild();
+  if (mode === 'lab') return labBuild();
   if (mode === 'chrome' || mode === 'firefox') return extensionBuild(mode);
   return {
     define: { __VERSION__: JSON.stringify(pkg.version) },
@@ -68,6 +70,24 @@ function benchBuild(): UserConfig {
           run: resolve(import.meta.dirname, 'bench/run.ts'),
           // The panel in real Chromium (`npm run bench:panel`).
           panel: resolve(import.meta.dirname, 'bench/panel.ts'),
+        },
+      },
+    },
+  };
+}
+
+/** The CORS lab's servers (dist/lab/serve.js) and the demo that opens Chromium on them (dist/lab/demo.js). */
+function labBuild(): UserConfig {
+  return {
+    build: {
+      ssr: true,
+      outDir: 'dist/lab',
+      emptyOutDir: true,
+      target: 'node20',
+      rollupOptions: {
+        input: {
+          serve: resolve(import.meta.dirname, 'test/lab/serve.ts'),
+          demo: resolve(import.meta.dirname, 'test/lab/demo.ts'),
         },
       },
     },

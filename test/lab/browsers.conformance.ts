@@ -18,7 +18,7 @@ import {
   skipWithoutBrowser,
 } from '../e2e/support/preconditions';
 import { runChromium, runFirefox } from './conformance/browsers';
-import { browserOutcome, CAPTURES_DIR } from './conformance/captures';
+import { browserOutcome, CAPTURES_DIR, expectedIn } from './conformance/captures';
 import { KNOWN_DISAGREEMENTS, KNOWN_RULE_GAPS } from './conformance/expectations';
 import { captureHar, diagnoseCapture, judge, type Judged } from './conformance/judge';
 import type { BrowserName, BrowserRun } from './conformance/observe';
@@ -104,9 +104,9 @@ describe.each(BROWSERS)('$name', ({ name, binary, apt, dist, run }) => {
       `${name} ${scenario.expect.outcome === 'allowed' ? 'allows' : 'fails'} it as the scenario says, and the engine names ${scenario.expect.rule ?? 'no rule in particular'}${gap ? ` (known gap: ${gap})` : ''}`,
       () => {
         const last = runs().at(-1);
-        const outcome = scenario.expect[name]?.outcome ?? scenario.expect.outcome;
+        const { outcome, rule } = expectedIn(scenario, name);
         expect(last && browserOutcome(last.verdict, last.page)).toBe(outcome);
-        if (scenario.expect.rule) expect(last?.rules).toContain(scenario.expect.rule);
+        if (rule) expect(last?.rules).toContain(rule);
       },
     );
   });

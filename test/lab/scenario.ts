@@ -47,7 +47,9 @@ export interface Expectation {
 }
 
 export interface BrowserDifference {
-  outcome: Expectation['outcome'];
+  outcome?: Expectation['outcome'];
+  /** The rule to expect there instead (null: none). */
+  rule?: string | null;
   why: string;
 }
 

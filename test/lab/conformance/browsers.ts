@@ -33,7 +33,7 @@ export async function runChromium(lab: Lab, display: string): Promise<BrowserRun
         ) as RawHarEntry[],
       clearCapture: async () => void (await chromium.inPanel(clearExpression('document'))),
       mark: () => recorder.requests.length,
-      reportsEveryPreflight: false,
+      recordsEveryRequest: false,
       verdicts: async (fired, mark) => {
         await pollFinished(() => recorder.requests.every((r) => r.finished));
         // The k-th request of the page to a URL since `mark` is the k-th fired request to that URL.
@@ -72,7 +72,7 @@ export async function runFirefox(lab: Lab, display: string): Promise<BrowserRun>
         ) as RawHarEntry[],
       clearCapture: async () => void (await firefox.inPanel(clearExpression('content.document'), false)),
       mark: () => firefox.consoleEntries.length,
-      reportsEveryPreflight: true,
+      recordsEveryRequest: true,
       // Firefox's own verdict: its "Cross-Origin Request Blocked" messages since `mark`. A scenario fails at most one
       // request, so every message about the scenario's URLs belongs to its failed request.
       verdicts: async (fired, mark) => {

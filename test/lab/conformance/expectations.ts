@@ -20,13 +20,9 @@ export const UNREACHABLE_RULES: Record<string, string> = {
 export const KNOWN_DISAGREEMENTS: Record<string, string> = {
   'nginx-echo-origin-without-vary:chromium':
     "Chromium records the request served from its cache and then blocked as status 0, with no response headers and no error: the capture never shows the cached response's Access-Control-Allow-Origin, so the engine cannot name AllowOriginMismatch (it says undecided). Possible fix: stand in the earlier cacheable response of the same URL.",
-  'express-redirect-tainted-origin:firefox':
-    "Firefox records the 302 with status 0 and no entry at all for the redirect's target, which failed the check: the engine says blocked at the redirect target, but not which check failed there (Firefox's console says the target's Access-Control-Allow-Origin does not match the Origin null).",
 };
 
 /** "<scenario id>:<browser>" → why the engine does not name the scenario's expected rule there. */
 export const KNOWN_RULE_GAPS: Record<string, string> = {
   'nginx-echo-origin-without-vary:chromium': 'the same capture gap as its verdict (see above)',
-  'express-redirect-tainted-origin:firefox':
-    'without the target in the capture, the engine does not name the tainted origin as the cause',
 };

@@ -75,10 +75,10 @@ export interface Driver {
   /** The browser's own verdict on each of `fired`, from what it reported since `mark`. */
   verdicts(fired: readonly FiredRequest[], mark: number): Promise<BrowserVerdict[]>;
   /**
-   * Whether the browser reports every preflight it sends, so a missing one means a lost entry (Firefox). Chromium
-   * leaves out a preflight that got no response.
+   * Whether the browser records every preflight and redirect target too, so a missing one is a lost entry (Firefox).
+   * Chromium leaves out a preflight that got no response and a redirect it refused to follow.
    */
-  reportsEveryPreflight: boolean;
+  recordsEveryRequest: boolean;
 }
 
 export interface Observed {
@@ -105,11 +105,16 @@ export async function observe(lab: Lab, driver: Driver, rounds = 4): Promise<Obs
     if (round > 1) await driver.clearCapture();
     const mark = driver.mark();
     const fired = firedRequests(lab, pending, await fireScenarios(driver.page, pending));
-    const expected = driver.reportsEveryPreflight ? withPreflights(pending, fired) : fired;
-    const captured = await settledEntries(expected, driver.readEntries);
-    const missing = new Set(missingRequests(expected, captured));
+    const expected = driver.recordsEveryRequest ? withPreflights(pending, fired) : fired;
+    let captured = await settledEntries(expected, driver.readEntries);
+    // A redirect's target is a request of its own: Firefox at times records the 3xx (with status 0) and not it.
+    const targets = driver.recordsEveryRequest ? redirectTargets(captured, new Set(pending.map((s) => s.id))) : [];
+    if (targets.length > 0) captured = await settledEntries([...expected, ...targets], driver.readEntries);
+    const missing = new Set(missingRequests([...expected, ...targets], captured));
     const last = round === rounds;
-    const incomplete = new Set(expected.filter((f) => missing.has(`${f.method} ${f.url}`)).map((f) => f.scenario));
+    const incomplete = new Set(
+      [...expected, ...targets].filter((f) => missing.has(`${f.method} ${f.url}`)).map((f) => f.scenario),
+    );
     const done = last ? pending : pending.filter((s) => !incomplete.has(s.id));
     const keep = new Set(done.map((s) => s.id));
     const verdicts = await driver.verdicts(fired, mark);
@@ -141,6 +146,19 @@ function withPreflights(scenarios: readonly LabScenario[], fired: readonly Fired
     if (!simpleMethod || !simpleHeaders) preflights.set(f.url, { scenario: f.scenario, method: 'OPTIONS', url: f.url });
   }
   return [...fired, ...preflights.values()];
+}
+
+/** The requests the captured redirects of these scenarios lead to (a preflight's redirect is never followed). */
+function redirectTargets(entries: readonly RawHarEntry[], scenarios: ReadonlySet<string>) {
+  return entries.flatMap((entry) => {
+    const request = entry.request as { method?: unknown } | undefined;
+    const target = (entry.response as { redirectURL?: unknown } | undefined)?.redirectURL;
+    const scenario = scenarioIdOf(entry);
+    if (request?.method === 'OPTIONS' || typeof target !== 'string' || target === '' || !scenarios.has(scenario)) {
+      return [];
+    }
+    return [{ scenario, method: String(request?.method), url: target }];
+  });
 }
 
 /** The scenario id in an entry's URL path ("" for the page's own requests). */

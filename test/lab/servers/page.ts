@@ -93,7 +93,7 @@ function differences(s: LabScenario): string {
   return (['chromium', 'firefox'] as const)
     .map((browser) => {
       const differs = s.expect[browser];
-      if (!differs) return '';
+      if (!differs?.outcome) return '';
       const name = browser === 'chromium' ? 'Chromium' : 'Firefox';
       return ` (in ${name} ${escape(OUTCOME_WORDS[differs.outcome])}: ${escape(differs.why)})`;
     })
