@@ -8,6 +8,8 @@
 // - keeps at most `limit` entries, counting what it dropped; when full, it drops the oldest in a batch (a tenth of the
 //   limit), because dropping shifts every entry's position and so costs the panel a full re-diagnosis: once per
 //   thousand new requests, not once per request, on a busy page;
+// - asks getHAR() at most once a second, and less often the longer it takes: it returns the whole log, which on a busy
+//   page is tens of thousands of entries and seconds of work for DevTools and for this page;
 // - clears on navigation unless "preserve log" is on.
 // Framework-free: the panel subscribes to it; tests drive it with a fake host.
 import type { RawHarEntry } from '../engine';
@@ -33,9 +35,14 @@ export interface CaptureOptions {
   recoveryDelayMs?: number;
   /** Timer seam for tests. */
   setTimer?: (callback: () => void, ms: number) => unknown;
+  /** Clock seam for tests (milliseconds). */
+  now?: () => number;
 }
 
 export const DEFAULT_LIMIT = 10_000;
+
+/** A recovery waits at least this many times as long as the last getHAR() took, so it takes at most ~1/10 of the time. */
+const RECOVERY_COST_FACTOR = 10;
 
 export class CaptureBuffer {
   private state: CaptureState = { entries: [], dropped: 0, preserveLog: false, startedLate: false, navigations: 0 };
@@ -44,10 +51,15 @@ export class CaptureBuffer {
   private readonly stops: Unsubscribe[] = [];
   private generation = 0;
   private recoveryPending = false;
+  /** Entries that need a recovery arrived while one was under way. */
+  private recoveryWanted = false;
+  /** How long the last recovery's getHAR() took. */
+  private recoveryCostMs = 0;
   private readonly limit: number;
   private readonly dropBatch: number;
   private readonly recoveryDelayMs: number;
   private readonly setTimer: (callback: () => void, ms: number) => unknown;
+  private readonly now: () => number;
 
   constructor(
     private readonly host: DevtoolsHost,
@@ -57,6 +69,7 @@ export class CaptureBuffer {
     this.dropBatch = Math.max(1, options.dropBatch ?? Math.floor(this.limit / 10));
     this.recoveryDelayMs = options.recoveryDelayMs ?? 1_000;
     this.setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
+    this.now = options.now ?? (() => performance.now());
   }
 
   /** Starts listening, then backfills; entries that arrive during the backfill are kept once. */
@@ -114,17 +127,31 @@ export class CaptureBuffer {
    * for the complete version of an entry Chromium reported before its raw headers arrived.
    */
   private scheduleRecovery(): void {
-    if (this.recoveryPending) return;
+    if (this.recoveryPending) {
+      this.recoveryWanted = true; // again once this one is done: it may not see the entries that came since
+      return;
+    }
     this.recoveryPending = true;
+    this.recoveryWanted = false;
     const generation = this.generation;
-    this.setTimer(() => {
+    const done = () => {
       this.recoveryPending = false;
-      void this.host.getHar().then((har) => {
-        if (generation !== this.generation) return;
-        this.complete(har);
-        this.add(har.filter(isNeverSent));
-      });
-    }, this.recoveryDelayMs);
+      if (this.recoveryWanted) this.scheduleRecovery();
+    };
+    this.setTimer(
+      () => {
+        const started = this.now();
+        this.host.getHar().then((har) => {
+          if (generation === this.generation) {
+            this.complete(har);
+            this.add(har.filter(isNeverSent));
+          }
+          this.recoveryCostMs = this.now() - started;
+          done();
+        }, done);
+      },
+      Math.max(this.recoveryDelayMs, this.recoveryCostMs * RECOVERY_COST_FACTOR),
+    );
   }
 
   /** Replaces incomplete entries by their more complete version in `har` (same start, method and URL). */

@@ -1,5 +1,5 @@
 // The CORS panel: toolbar, notices, the list of cross-origin requests, and the selected one's diagnosis.
-import { useCallback, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { redactReport } from '../engine';
 import { DetailView } from './components/DetailView';
 import { ExchangeList } from './components/ExchangeList';
@@ -31,9 +31,20 @@ export function App({ effects }: { effects: AppEffects }) {
   const [dragging, setDragging] = useState(false);
   const [status, setStatus] = useState('');
   const detail = useRef<HTMLDivElement>(null);
-  const visible = visibleExchanges(state);
-  const selected = state.report.exchanges.find((e) => e.id === state.selectedId) ?? null;
-  const problems = state.report.exchanges.filter((e) => e.outcome !== 'allowed');
+  const { report, filter, search, selectedId, includeSecrets } = state;
+  // With 10,000 requests, selecting a row must not recompute the list: the list, its rows (memoized) and the
+  // details depend only on what they show.
+  const visible = useMemo(() => visibleExchanges({ report, filter, search }), [report, filter, search]);
+  const selected = useMemo(() => report.exchanges.find((e) => e.id === selectedId) ?? null, [report, selectedId]);
+  const problems = useMemo(() => report.exchanges.filter((e) => e.outcome !== 'allowed'), [report]);
+  // Copy buttons are exports: they get redacted commands unless the user opted in to secrets.
+  const shown = useMemo(
+    () =>
+      selected && !includeSecrets ? (redactReport(subset(report, [selected])).exchanges[0] ?? selected) : selected,
+    [report, selected, includeSecrets],
+  );
+  const select = useCallback((id: string) => store.select(id), [store]);
+  const openDetail = useCallback(() => detail.current?.focus(), []);
   const options = { includeSecrets: state.includeSecrets };
 
   const announce = (text: string) => setStatus(text);
@@ -100,29 +111,20 @@ export function App({ effects }: { effects: AppEffects }) {
       <p className="cd-summary" aria-live="polite">
         {state.report.summary.exchanges} cross-origin requests · {state.report.summary.blocked} blocked by CORS ·{' '}
         {state.report.summary.failedNotCors} failed for other reasons
+        {state.diagnosing ? ' · diagnosing the latest requests…' : ''}
         {status ? ` · ${status}` : ''}
       </p>
       <div className="cd-main">
         <ExchangeList
           exchanges={visible}
           selectedId={state.selectedId}
-          onSelect={(id) => store.select(id)}
-          onOpen={() => detail.current?.focus()}
+          onSelect={select}
+          onOpen={openDetail}
           emptyMessage={emptyMessage(state.report.exchanges.length, state.filter, state.search)}
         />
         <div className="cd-detail-pane" ref={detail} tabIndex={-1} aria-label="Diagnosis">
-          {selected ? (
-            <DetailView
-              // Copy buttons are exports: they get redacted commands unless the user opted in to secrets.
-              exchange={
-                state.includeSecrets
-                  ? selected
-                  : (redactReport(subset(state.report, [selected])).exchanges[0] ?? selected)
-              }
-              entries={state.entries}
-              browser={effects.browser}
-              copy={effects.copy}
-            />
+          {shown ? (
+            <DetailView exchange={shown} entries={state.entries} browser={effects.browser} copy={effects.copy} />
           ) : (
             <p className="cd-placeholder">Select a request to see why it was blocked and how to fix it.</p>
           )}

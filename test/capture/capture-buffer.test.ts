@@ -155,6 +155,33 @@ describe('CaptureBuffer', () => {
     expect(buffer.getState().entries[0]).toBe(full);
   });
 
+  it('asks getHAR() less often the longer it takes, and once more for what came during one', async () => {
+    const host = new FakeDevtoolsHost('firefox');
+    const delays: number[] = [];
+    const pending: (() => void)[] = [];
+    let clock = 0;
+    const buffer = new CaptureBuffer(host, {
+      setTimer: (run, ms) => {
+        delays.push(ms);
+        pending.push(run);
+      },
+      now: () => clock,
+    });
+    await buffer.start();
+    host.holdBackfill = true; // getHAR() answers when the test says
+    const options = (at: number) => preflight({ producer: 'firefox', status: 404, at, url: `${API}/p${at}` });
+    host.emitRequestFinished(options(1));
+    host.emitRequestFinished(options(2)); // the same recovery covers it
+    expect(delays).toEqual([1_000]);
+    pending.shift()?.();
+    host.emitRequestFinished(options(3)); // while getHAR() is under way
+    clock += 800; // a busy page's whole log takes long to build and read
+    host.releaseBackfill();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(delays).toEqual([1_000, 8_000]);
+    expect(host.getHarCalls).toBe(2);
+  });
+
   it('leaves complete live entries alone, without asking getHAR() again', async () => {
     const host = new FakeDevtoolsHost();
     const timers = manualTimers();

@@ -19,7 +19,9 @@ function fullDiagnosis(entries: readonly RawHarEntry[], creator = 'WebInspector'
 }
 
 /** A store over a buffer over a fake host; the store's debounce and the buffer's recovery run when the test says. */
-async function setup(options: CaptureOptions & { browser?: 'chrome' | 'firefox'; start?: boolean } = {}) {
+async function setup(
+  options: CaptureOptions & { browser?: 'chrome' | 'firefox'; start?: boolean; diagnosisSlice?: number } = {},
+) {
   const browser = options.browser ?? 'chrome';
   const host = new FakeDevtoolsHost(browser);
   const recoveries: (() => void)[] = [];
@@ -27,7 +29,12 @@ async function setup(options: CaptureOptions & { browser?: 'chrome' | 'firefox';
   const started = options.start === false ? null : buffer.start();
   if (started) await started;
   const timers: (() => void)[] = [];
-  const store = new PanelStore(buffer, { browser, version: 't', setTimer: (run) => void timers.push(run) });
+  const store = new PanelStore(buffer, {
+    browser,
+    version: 't',
+    setTimer: (run) => void timers.push(run),
+    diagnosisSlice: options.diagnosisSlice,
+  });
   const flush = () => {
     for (const run of timers.splice(0)) run();
   };
@@ -44,7 +51,7 @@ async function setup(options: CaptureOptions & { browser?: 'chrome' | 'firefox';
     for (const run of recoveries.splice(0)) run();
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { host, buffer, store, flush, emit, expectFullDiagnosis, runRecoveries, started };
+  return { host, buffer, store, timers, flush, emit, expectFullDiagnosis, runRecoveries, started };
 }
 
 /** Cuts `entries` into bursts of varied sizes, as a page's requests arrive. */
@@ -122,6 +129,34 @@ describe('the panel store on the incremental engine', () => {
     expect(store.getState().capture.dropped).toBeGreaterThanOrEqual(280);
   });
 
+  it('at the limit, starts over in slices, showing a consistent, slightly older result meanwhile', async () => {
+    const { emit, flush, store, timers, expectFullDiagnosis } = await setup({
+      limit: 300,
+      dropBatch: 30,
+      diagnosisSlice: 40,
+    });
+    const arrivals = generated(420, 9);
+    emit(arrivals.slice(0, 300));
+    flush();
+    expectFullDiagnosis('full, before any drop');
+    emit(arrivals.slice(300, 301)); // over the limit: the oldest 30 go
+    flush();
+    let slices = 0;
+    while (timers.length > 0) {
+      const state = store.getState();
+      expect(state.diagnosing).toBe(true);
+      expect(state.report).toEqual(fullDiagnosis(state.entries));
+      if (slices === 2) emit(arrivals.slice(301, 330)); // requests keep coming meanwhile
+      for (const run of timers.splice(0)) run();
+      slices++;
+    }
+    expect(slices).toBeGreaterThan(3);
+    expect(store.getState().diagnosing).toBe(false);
+    expect(store.getState().capture.dropped).toBe(30);
+    expectFullDiagnosis('caught up');
+    expect(store.getState().entries).toHaveLength(300);
+  });
+
   it('stays equal when the backfill puts older entries in front of the live ones', async () => {
     const host = new FakeDevtoolsHost();
     const all = generated(120, 31);
@@ -163,11 +198,17 @@ describe('the panel store on the incremental engine', () => {
     emit([early]);
     flush();
     expectFullDiagnosis('with the early entry');
+    const index = store.getState().entries.indexOf(early);
+    store.select(store.getState().report.exchanges.find((e) => e.entries.request === index)?.id ?? null);
+    expect(store.getState().selectedId).not.toBeNull();
     host.har = [full];
     await runRecoveries();
     flush();
     expect(store.getState().entries).toContain(full);
     expectFullDiagnosis('with the complete entry');
+    // The selection stays on that request, now in its complete version.
+    const { selectedId, report, entries } = store.getState();
+    expect(report.exchanges.find((e) => e.id === selectedId)?.entries.request).toBe(entries.indexOf(full));
   });
 
   it('keeps the selection on the same request when the buffer drops older ones', async () => {
@@ -196,29 +237,100 @@ describe('the panel store on the incremental engine', () => {
 describe('LiveDiagnosis', () => {
   const options = { file: 'live capture', creator: 'WebInspector', version: 't' };
 
+  /** A diagnosis whose slices run when the test says; `update` returns the report once it has caught up. */
+  function live(slice?: number) {
+    const timers: (() => void)[] = [];
+    let caughtUp = 0;
+    const diagnosis = new LiveDiagnosis({
+      ...options,
+      slice,
+      setTimer: (run) => void timers.push(run),
+      onCaughtUp: () => caughtUp++,
+    });
+    return {
+      diagnosis,
+      timers,
+      caughtUp: () => caughtUp,
+      update(entries: readonly RawHarEntry[]): Report {
+        diagnosis.update(entries);
+        while (timers.length > 0) timers.shift()?.();
+        expect(diagnosis.latest.entries).toBe(entries);
+        return diagnosis.latest.report;
+      },
+    };
+  }
+
   it('feeds only the new entries while the buffer grows, and starts over when it does not', () => {
-    const live = new LiveDiagnosis(options);
+    const { diagnosis, update } = live();
     const entries = generated(160, 51);
     let buffer: RawHarEntry[] = [];
     for (const burst of bursts(entries.slice(0, 150))) {
       buffer = [...buffer, ...burst];
-      expect(live.update(buffer)).toEqual(fullDiagnosis(buffer));
+      expect(update(buffer)).toEqual(fullDiagnosis(buffer));
     }
-    expect(live.restarts).toBe(0);
+    expect(diagnosis.restarts).toBe(0);
 
     buffer = buffer.slice(15); // dropped at the limit
-    expect(live.update(buffer)).toEqual(fullDiagnosis(buffer));
-    expect(live.restarts).toBe(1);
+    expect(update(buffer)).toEqual(fullDiagnosis(buffer));
+    expect(diagnosis.restarts).toBe(1);
     buffer = [...buffer, ...entries.slice(150)];
-    expect(live.update(buffer)).toEqual(fullDiagnosis(buffer));
-    expect(live.restarts).toBe(1);
-    expect(live.update([])).toEqual(fullDiagnosis([]));
-    expect(live.restarts).toBe(2);
+    expect(update(buffer)).toEqual(fullDiagnosis(buffer));
+    expect(diagnosis.restarts).toBe(1);
+    expect(update([])).toEqual(fullDiagnosis([]));
+    expect(diagnosis.restarts).toBe(2);
   });
 
-  it('gives the same report object while the buffer is unchanged', () => {
-    const live = new LiveDiagnosis(options);
+  it('starts over in slices, keeping the last complete result until it has caught up', () => {
+    const { diagnosis, timers, caughtUp } = live(40);
+    const entries = generated(300, 71);
+    diagnosis.update(entries.slice(0, 30)); // small enough for one slice: at once
+    expect(diagnosis.busy).toBe(false);
+    const first = diagnosis.latest;
+
+    const dropped = entries.slice(10, 200);
+    diagnosis.update(dropped);
+    expect(diagnosis.busy).toBe(true);
+    expect(diagnosis.latest).toBe(first);
+    timers.shift()?.();
+    // More entries while catching up: they are diagnosed in the same pass.
+    const grown = [...dropped, ...entries.slice(200, 260)];
+    diagnosis.update(grown);
+    expect(diagnosis.latest).toBe(first);
+    let slices = 0;
+    while (timers.length > 0) {
+      expect(diagnosis.latest.report).toEqual(fullDiagnosis(diagnosis.latest.entries));
+      timers.shift()?.();
+      slices++;
+    }
+    expect(slices).toBeGreaterThan(2);
+    expect(diagnosis.busy).toBe(false);
+    expect(caughtUp()).toBe(1);
+    expect(diagnosis.latest.entries).toBe(grown);
+    expect(diagnosis.latest.report).toEqual(fullDiagnosis(grown));
+    expect(diagnosis.restarts).toBe(1);
+  });
+
+  it('starts over again when the buffer changes otherwise while it catches up', () => {
+    const { diagnosis, timers } = live(40);
+    const entries = generated(300, 81);
+    diagnosis.update(entries.slice(0, 5));
+    diagnosis.update(entries.slice(1, 200)); // the oldest dropped: starts over, in slices
+    expect(diagnosis.busy).toBe(true);
+    timers.shift()?.();
+    const cleared = entries.slice(200, 210);
+    diagnosis.update(cleared);
+    while (timers.length > 0) timers.shift()?.();
+    expect(diagnosis.latest.entries).toBe(cleared);
+    expect(diagnosis.latest.report).toEqual(fullDiagnosis(cleared));
+    expect(diagnosis.restarts).toBe(2);
+  });
+
+  it('keeps the same report object while the buffer is unchanged', () => {
+    const { diagnosis } = live();
     const buffer = generated(20, 61);
-    expect(live.update(buffer)).toBe(live.update(buffer));
+    diagnosis.update(buffer);
+    const report = diagnosis.latest.report;
+    diagnosis.update(buffer);
+    expect(diagnosis.latest.report).toBe(report);
   });
 });

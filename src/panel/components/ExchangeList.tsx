@@ -1,6 +1,6 @@
 // The list of exchanges: virtualized, so 10,000 rows stay instant; a listbox driven by the arrow keys.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent } from 'react';
 import type { ExchangeReport } from '../../engine';
 import { printable } from '../../render/printable';
 import { verdictLine } from '../state/panel-store';
@@ -90,7 +90,8 @@ export function ExchangeList({ exchanges, selectedId, onSelect, onOpen, emptyMes
   );
 }
 
-function Row({
+/** One row; memoized, so a new selection re-renders the two rows it changes, not every row on screen. */
+const Row = memo(function Row({
   exchange,
   selected,
   top,
@@ -124,7 +125,7 @@ function Row({
       </span>
     </div>
   );
-}
+});
 
 const BADGES: Record<ExchangeReport['outcome'], string> = {
   allowed: 'OK',

@@ -1,5 +1,5 @@
 // The live capture's report, kept up to date by feeding the engine's IncrementalDiagnoser only the entries that are
-// new since the last update. The result is always what diagnose() gives for the whole buffer.
+// new since the last update. Once settled, the report is exactly what diagnose() gives for the whole buffer.
 //
 // The capture buffer never edits its entries array: every change is a new array (see src/capture/capture-buffer.ts).
 // When the new array starts with exactly the entries already fed (same objects, same order), only its tail is new.
@@ -9,7 +9,8 @@
 // - the buffer dropped its oldest entries (over its limit): every position shifts;
 // - the backfill from getHAR() put older entries in front of the live ones;
 // - a live entry was replaced by its complete version from getHAR() (Chromium reports some entries early).
-// Then the diagnosis starts over from the whole buffer, which costs one full diagnosis.
+// Then the diagnosis starts over from the whole buffer. For a big buffer that takes seconds, so it runs in slices
+// between which the panel stays responsive, showing the last complete result meanwhile.
 import { IncrementalDiagnoser, type RawHarEntry, type Report } from '../../engine';
 
 export interface LiveDiagnosisOptions {
@@ -18,36 +19,100 @@ export interface LiveDiagnosisOptions {
   /** The HAR creator whose CORS rules apply ("WebInspector" for Chromium, "Firefox"). */
   creator: string;
   version: string;
+  /** Entries diagnosed per slice when starting over (default 250: tens of milliseconds). */
+  slice?: number;
+  /** Runs the next slice later; the page's setTimeout by default. */
+  setTimer?: (callback: () => void, ms: number) => unknown;
+  /** Called when a diagnosis that started over has caught up: `latest` changed. */
+  onCaughtUp?: () => void;
+}
+
+/** A report and the entries it is about (its entry indexes are positions in them). */
+export interface Diagnosed {
+  readonly entries: readonly RawHarEntry[];
+  readonly report: Report;
+}
+
+interface Rebuild {
+  readonly diagnoser: IncrementalDiagnoser;
+  target: readonly RawHarEntry[];
+  /** Entries of `target` fed so far. */
+  next: number;
 }
 
 export class LiveDiagnosis {
   private diagnoser: IncrementalDiagnoser;
-  private fed: readonly RawHarEntry[] = [];
-  private report: Report;
+  private current: Diagnosed;
+  private rebuild: Rebuild | null = null;
+  private readonly slice: number;
+  private readonly setTimer: (callback: () => void, ms: number) => unknown;
   /** How many times the diagnosis started over from the whole buffer (for tests and benchmarks). */
   restarts = 0;
 
   constructor(private readonly options: LiveDiagnosisOptions) {
+    this.slice = Math.max(1, options.slice ?? 250);
+    this.setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
     this.diagnoser = this.newDiagnoser();
-    this.report = this.diagnoser.report();
+    this.current = { entries: [], report: this.diagnoser.report() };
   }
 
-  /** The report on `entries`, the buffer's current entries. */
-  update(entries: readonly RawHarEntry[]): Report {
-    if (entries === this.fed) return this.report;
-    if (extendsPrefix(entries, this.fed)) {
-      for (let i = this.fed.length; i < entries.length; i++) this.diagnoser.add(entries[i]);
-    } else {
-      // A fresh diagnoser rather than reset(): reset() keeps the ids of every report it gave out for flush().
-      this.diagnoser = this.newDiagnoser();
-      this.diagnoser.addAll(entries);
-      this.restarts++;
+  /** The last complete result: `entries` and the report on them. */
+  get latest(): Diagnosed {
+    return this.current;
+  }
+
+  /** Whether a diagnosis that started over is still catching up (`latest` is about older entries). */
+  get busy(): boolean {
+    return this.rebuild !== null;
+  }
+
+  /** Brings the diagnosis to `entries`, the buffer's current entries: at once, or in slices when starting over. */
+  update(entries: readonly RawHarEntry[]): void {
+    if (this.rebuild) {
+      // Already starting over: aim at the newer entries, and start again only if they do not extend the target.
+      if (extendsPrefix(entries, this.rebuild.target)) {
+        this.rebuild.target = entries;
+      } else {
+        this.restarts++;
+        this.rebuild = { diagnoser: this.newDiagnoser(), target: entries, next: 0 };
+      }
+      return;
     }
-    this.fed = entries;
+    if (entries === this.current.entries) return;
+    if (extendsPrefix(entries, this.current.entries)) {
+      for (let i = this.current.entries.length; i < entries.length; i++) this.diagnoser.add(entries[i]);
+      this.settle(entries);
+      return;
+    }
+    this.restarts++;
+    // A fresh diagnoser rather than reset(): reset() keeps the ids of every report it gave out for flush().
+    this.rebuild = { diagnoser: this.newDiagnoser(), target: entries, next: 0 };
+    // A small buffer is diagnosed at once; a big one in slices, the first of them now.
+    this.step(entries.length <= this.slice ? entries.length : this.slice, false);
+  }
+
+  /** Feeds the next `count` entries of the rebuild; `later` when run from a timer, not from update(). */
+  private step(count: number, later: boolean): void {
+    const rebuild = this.rebuild;
+    if (!rebuild) return;
+    const end = Math.min(rebuild.target.length, rebuild.next + count);
+    for (; rebuild.next < end; rebuild.next++) rebuild.diagnoser.add(rebuild.target[rebuild.next]);
+    // Diagnosing the exchanges of this slice now, not all at the end in one long task.
+    rebuild.diagnoser.flush();
+    if (rebuild.next < rebuild.target.length) {
+      this.setTimer(() => this.step(this.slice, true), 0);
+      return;
+    }
+    this.rebuild = null;
+    this.diagnoser = rebuild.diagnoser;
+    this.settle(rebuild.target);
+    if (later) this.options.onCaughtUp?.();
+  }
+
+  private settle(entries: readonly RawHarEntry[]): void {
     // Drains the change log (which we do not read: report() gives the whole list), so it does not grow.
     this.diagnoser.flush();
-    this.report = this.diagnoser.report();
-    return this.report;
+    this.current = { entries, report: this.diagnoser.report() };
   }
 
   private newDiagnoser(): IncrementalDiagnoser {

@@ -37,6 +37,8 @@ export interface PanelState {
   readonly search: string;
   readonly selectedId: string | null;
   readonly includeSecrets: boolean;
+  /** The live diagnosis is starting over (see live-diagnosis.ts): `entries` and `report` are a moment old. */
+  readonly diagnosing: boolean;
 }
 
 export interface StoreOptions {
@@ -45,6 +47,8 @@ export interface StoreOptions {
   /** Delay before diagnosing new entries, so a burst of requests costs one update of the list. */
   debounceMs?: number;
   setTimer?: (callback: () => void, ms: number) => unknown;
+  /** Entries diagnosed per slice when the live diagnosis starts over (see LiveDiagnosis). */
+  diagnosisSlice?: number;
 }
 
 export class PanelStore {
@@ -61,18 +65,26 @@ export class PanelStore {
   ) {
     this.debounceMs = options.debounceMs ?? 100;
     this.setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
-    this.live = new LiveDiagnosis({ file: 'live capture', creator: this.creator(), version: options.version });
+    this.live = new LiveDiagnosis({
+      file: 'live capture',
+      creator: this.creator(),
+      version: options.version,
+      slice: options.diagnosisSlice,
+      setTimer: this.setTimer,
+      onCaughtUp: () => this.showLive(),
+    });
     const capture = source.getState();
+    this.live.update(capture.entries);
     this.state = {
       capture,
       imported: null,
       importError: null,
-      entries: capture.entries,
-      report: this.live.update(capture.entries),
+      ...this.live.latest,
       filter: 'problems',
       search: '',
       selectedId: null,
       includeSecrets: false,
+      diagnosing: this.live.busy,
     };
     source.subscribe(() => this.captureChanged());
   }
@@ -120,6 +132,7 @@ export class PanelStore {
         entries: log.entries,
         report: this.diagnoseWhole(file, log.entries, creator),
         selectedId: null,
+        diagnosing: false,
       });
     } catch (error) {
       const reason = error instanceof HarInputError ? error.message : `cannot read: ${(error as Error).message}`;
@@ -128,13 +141,13 @@ export class PanelStore {
   }
 
   closeImport(): void {
-    const { entries } = this.state.capture;
+    this.live.update(this.state.capture.entries);
     this.update({
       imported: null,
       importError: null,
-      entries,
-      report: this.live.update(entries),
+      ...this.live.latest,
       selectedId: null,
+      diagnosing: this.live.busy,
     });
   }
 
@@ -144,12 +157,17 @@ export class PanelStore {
     this.scheduled = true;
     this.setTimer(() => {
       this.scheduled = false;
-      if (this.state.imported) return;
-      const { entries } = this.state.capture;
-      const report = this.live.update(entries);
-      const selectedId = followSelection(this.state.selectedId, this.state.entries, entries, report);
-      this.update({ entries, report, selectedId });
+      this.showLive();
     }, this.debounceMs);
+  }
+
+  /** Diagnoses the capture's new entries and shows the result (the last complete one while starting over). */
+  private showLive(): void {
+    if (this.state.imported) return;
+    this.live.update(this.state.capture.entries);
+    const { entries, report } = this.live.latest;
+    const selectedId = followSelection(this.state.selectedId, this.state.entries, entries, report);
+    this.update({ entries, report, selectedId, diagnosing: this.live.busy });
   }
 
   /** The live capture is judged by the rules of the browser it runs in. */
@@ -179,11 +197,11 @@ function followSelection(
   after: readonly RawHarEntry[],
   report: Report,
 ): string | null {
-  if (id === null) return null;
+  if (id === null || before === after) return id;
   const first = Number(id.slice(id.indexOf(':') + 1));
   const entry = before[first];
   if (entry === undefined) return null;
-  const index = after[first] === entry ? first : after.indexOf(entry);
+  const index = after[first] === entry ? first : positionOf(entry, after);
   if (index < 0) return null;
   const holder = report.exchanges.find(
     ({ entries: e }) => e.request === index || e.preflight === index || e.redirects.includes(index),
@@ -191,8 +209,19 @@ function followSelection(
   return holder?.id ?? null;
 }
 
+/** Where `entry` is in `entries`, or its complete version when the buffer replaced it (same start, method, URL). */
+function positionOf(entry: RawHarEntry, entries: readonly RawHarEntry[]): number {
+  const index = entries.indexOf(entry);
+  if (index >= 0) return index;
+  const same = (e: RawHarEntry) =>
+    e.startedDateTime === entry.startedDateTime &&
+    e.request?.method === entry.request?.method &&
+    e.request?.url === entry.request?.url;
+  return entries.findIndex(same);
+}
+
 /** The exchanges the list shows: problems only (blocked, failed or undecided) or all, matching the search. */
-export function visibleExchanges(state: PanelState): ExchangeReport[] {
+export function visibleExchanges(state: Pick<PanelState, 'report' | 'filter' | 'search'>): ExchangeReport[] {
   const query = state.search.trim().toLowerCase();
   return state.report.exchanges.filter(
     (e) =>
