@@ -201,8 +201,11 @@ export async function runProbe(request: ProbeRequest, start: BrowserRequest, dep
     const next = followRedirect(current, response.status, headerValue(response.headers, 'location'));
     if (next.kind === 'final') return finish('completed');
     // The browser CORS-checks the redirect response before it follows the Location.
+    // Undecided ('unknown') only because the target is not fetched yet: follow it.
     const verdict = judge(steps);
-    if (verdict && verdict.outcome !== 'allowed') return finish('stopped-at-redirect');
+    if (verdict && (verdict.outcome === 'blocked' || verdict.outcome === 'failed-not-cors')) {
+      return finish('stopped-at-redirect');
+    }
     if (next.kind === 'error') {
       return finish('error', {
         kind: 'redirect',
