@@ -149,9 +149,9 @@ export function panelSection(r: PanelResults, before: PanelResults | null): stri
     ...r.scenarios.flatMap((s) => [...interactionTable(s), '']),
     `Past the cap the panel says: "${past.notice ?? '(no notice!)'}" The buffer holds at most 10,000 entries and drops`,
     'the oldest thousand at once when full (each drop shifts every position, so the panel diagnoses the buffer anew:',
-    'once per thousand requests). The heap',
+    'once per thousand requests). The JS heap after',
     live
-      ? `stays near its 10,000-entry level: ${mb(past.heap.usedMb)} MiB after ${int(past.entriesSeen)} entries against ${mb(live.heap.usedMb)} MiB at ${int(live.entries)}.`
+      ? `${int(past.entriesSeen)} entries: ${mb(past.heap.usedMb)} MiB, against ${mb(live.heap.usedMb)} MiB at ${int(live.entries)}.`
       : 'is above.',
     '',
   ];
