@@ -19,7 +19,7 @@ import {
 } from '../e2e/support/preconditions';
 import { runChromium, runFirefox } from './conformance/browsers';
 import { browserOutcome, CAPTURES_DIR, expectedIn } from './conformance/captures';
-import { KNOWN_DISAGREEMENTS, KNOWN_RULE_GAPS } from './conformance/expectations';
+import { KNOWN_DISAGREEMENTS, KNOWN_RULE_GAPS, KNOWN_UNCAPTURED } from './conformance/expectations';
 import { captureHar, diagnoseCapture, judge, type Judged } from './conformance/judge';
 import type { BrowserName, BrowserRun } from './conformance/observe';
 import { REPORT_DIR, writeReport, type BrowserResult } from './conformance/report';
@@ -72,8 +72,9 @@ describe.each(BROWSERS)('$name', ({ name, binary, apt, dist, run }) => {
     if (process.env.LAB_UPDATE_CAPTURES) saveCapture(CAPTURES_DIR, name, har, observed);
   });
 
-  it.skipIf(skip)('captured every request the page made', () => {
-    expect(judged.filter((j) => !j.exchange).map((j) => `${j.scenario} #${j.index + 1}`)).toEqual([]);
+  it.skipIf(skip)('captured every request the page made (but those the browser itself is known to lose)', () => {
+    const lost = judged.filter((j) => !j.exchange && !KNOWN_UNCAPTURED[`${j.scenario}:${name}`]);
+    expect(lost.map((j) => `${j.scenario} #${j.index + 1}`)).toEqual([]);
   });
 
   describe.each(LAB_SCENARIOS.map((s) => [s.id, s] as const))('%s', (id, scenario) => {
@@ -84,8 +85,11 @@ describe.each(BROWSERS)('$name', ({ name, binary, apt, dist, run }) => {
     const test = it.skipIf(skip || !served(scenario));
     (known ? test.fails : test)(
       `the engine's verdict is ${name}'s own${known ? ` (known disagreement: ${known})` : ''}`,
-      () => {
+      (context) => {
         const requests = runs();
+        // Only where the browser is known to lose the request, and only when it did, in every round.
+        const uncaptured = KNOWN_UNCAPTURED[`${id}:${name}`];
+        if (uncaptured && requests.some((j) => !j.exchange)) context.skip(`${name} never reported it: ${uncaptured}`);
         expect(requests).toHaveLength(scenario.requests.length);
         for (const j of requests) {
           expect({ request: j.index + 1, ...j.agreement }).toEqual({
@@ -102,8 +106,10 @@ describe.each(BROWSERS)('$name', ({ name, binary, apt, dist, run }) => {
     const ruleTest = it.skipIf(skip || !served(scenario));
     (gap ? ruleTest.fails : ruleTest)(
       `${name} ${scenario.expect.outcome === 'allowed' ? 'allows' : 'fails'} it as the scenario says, and the engine names ${scenario.expect.rule ?? 'no rule in particular'}${gap ? ` (known gap: ${gap})` : ''}`,
-      () => {
+      (context) => {
         const last = runs().at(-1);
+        const uncaptured = KNOWN_UNCAPTURED[`${id}:${name}`];
+        if (uncaptured && !last?.exchange) context.skip(`${name} never reported it: ${uncaptured}`);
         const { outcome, rule } = expectedIn(scenario, name);
         expect(last && browserOutcome(last.verdict, last.page)).toBe(outcome);
         if (rule) expect(last?.rules).toContain(rule);

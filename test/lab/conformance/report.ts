@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { allRules } from '../../../src/engine';
 import { ROOT } from '../../e2e/support/preconditions';
 import type { LabScenario } from '../scenario';
-import { KNOWN_DISAGREEMENTS, KNOWN_RULE_GAPS, UNREACHABLE_RULES } from './expectations';
+import { KNOWN_DISAGREEMENTS, KNOWN_RULE_GAPS, KNOWN_UNCAPTURED, UNREACHABLE_RULES } from './expectations';
 import type { Judged } from './judge';
 import type { BrowserName } from './observe';
 
@@ -73,6 +73,10 @@ export function agreementMarkdown(scenarios: readonly LabScenario[], results: re
   lines.push('', '## Known disagreements', '');
   if (known.length === 0) lines.push('None.');
   for (const [key, why] of known) lines.push(`- \`${key}\`: ${why}`);
+  const uncaptured = Object.entries(KNOWN_UNCAPTURED);
+  lines.push('', '## Requests a browser is known to lose', '');
+  if (uncaptured.length === 0) lines.push('None.');
+  for (const [key, why] of uncaptured) lines.push(`- \`${key}\`: ${why}`);
   const gaps = Object.entries(KNOWN_RULE_GAPS);
   lines.push('', '## Known gaps in the root cause', '');
   if (gaps.length === 0) lines.push('None.');
