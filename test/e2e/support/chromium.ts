@@ -18,8 +18,10 @@ export interface ChromiumWithExtension {
   page: Page;
   /** Selects the "CORS" panel; resolves with whether it got selected. */
   showPanel(): Promise<boolean>;
-  /** Evaluates an expression in the panel page (once shown) and returns its value. */
+  /** Evaluates an expression in the panel page (once shown), awaiting a promise, and returns its value. */
   inPanel(expression: string): Promise<unknown>;
+  /** The panel page's CDP session (once shown), for what `inPanel` does not cover (heap, GC). */
+  panelSession(): Promise<CDPSession>;
   /** Evaluates an expression in the devtools page. */
   inDevtoolsPage(expression: string): Promise<unknown>;
   /** Undocks DevTools into a window of its own, of this size. */
@@ -34,6 +36,8 @@ export interface ChromiumOptions {
   handleSignals?: boolean;
   /** Runs as soon as the browser is up, before DevTools and the extension are looked for (e.g. a network recorder). */
   onLaunch?: (browser: Browser) => Promise<void>;
+  /** How long one CDP call may take (a benchmark's big evaluations take longer than a test's). */
+  protocolTimeout?: number;
 }
 
 export async function launchChromium({
@@ -41,6 +45,7 @@ export async function launchChromium({
   display,
   handleSignals = true,
   onLaunch,
+  protocolTimeout = 30_000,
 }: ChromiumOptions): Promise<ChromiumWithExtension> {
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -65,7 +70,7 @@ export async function launchChromium({
     handleSIGINT: handleSignals,
     handleSIGTERM: handleSignals,
     handleSIGHUP: handleSignals,
-    protocolTimeout: 30_000,
+    protocolTimeout,
   });
   const sessions: CDPSession[] = [];
   try {
@@ -88,21 +93,32 @@ export async function launchChromium({
       timeout: 20_000,
     });
 
-    const evaluateIn = async (url: string, expression: string) => {
-      const target = await browser.waitForTarget((t) => t.url() === url, { timeout: 20_000 });
-      const session = await target.createCDPSession();
-      try {
-        const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
-          expression,
-          returnByValue: true,
-          awaitPromise: true,
-        });
-        if (exceptionDetails) throw new Error(`evaluate in ${url}: ${exceptionDetails.text}`);
-        return result.value as unknown;
-      } finally {
-        await session.detach().catch(() => undefined);
+    // One session per extension page, kept: a session per call would weigh on every poll and measurement.
+    const pageSessions = new Map<string, Promise<CDPSession>>();
+    const sessionOf = (url: string) => {
+      let session = pageSessions.get(url);
+      if (!session) {
+        session = browser
+          .waitForTarget((t) => t.url() === url, { timeout: 20_000 })
+          .then((target) => target.createCDPSession());
+        session.then((created) => sessions.push(created)).catch(() => pageSessions.delete(url));
+        pageSessions.set(url, session);
       }
+      return session;
     };
+    const evaluateIn = async (url: string, expression: string) => {
+      const session = await sessionOf(url);
+      const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
+        expression,
+        returnByValue: true,
+        awaitPromise: true,
+      });
+      if (exceptionDetails) {
+        throw new Error(`evaluate in ${url}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      }
+      return result.value as unknown;
+    };
+    const panelUrl = `chrome-extension://${extId}/src/panel/panel.html`;
     return {
       browser,
       extId,
@@ -118,7 +134,8 @@ export async function launchChromium({
         );
         return selected === panelId(extId);
       },
-      inPanel: (expression) => evaluateIn(`chrome-extension://${extId}/src/panel/panel.html`, expression),
+      inPanel: (expression) => evaluateIn(panelUrl, expression),
+      panelSession: () => sessionOf(panelUrl),
       inDevtoolsPage: (expression) => evaluateIn(devtoolsTarget.url(), expression),
       undock: async (width, height) => {
         await frontend.evaluate(
