@@ -87,6 +87,40 @@ describe('PanelStore', () => {
     expect(store.getState().report.exchanges.map((e) => e.url)).toEqual([`${API}/live`, `${API}/while-importing`]);
   });
 
+  it('publishes new entries once per batch, with their diagnosis, not once per request', async () => {
+    const { host, store, flush } = await setup();
+    let renders = 0;
+    store.subscribe(() => renders++);
+    for (let i = 0; i < 50; i++) host.emitRequestFinished(entry({ url: `${API}/item/${i}`, at: i }));
+    expect(renders).toBe(0);
+    expect(store.getState().capture.entries).toHaveLength(0);
+    flush();
+    expect(renders).toBe(1);
+    const { capture, entries, report } = store.getState();
+    expect(capture.entries).toHaveLength(50);
+    expect(entries).toBe(capture.entries);
+    expect(report.exchanges).toHaveLength(50);
+    // Nothing new: nothing to show again.
+    flush();
+    store.select(store.getState().selectedId);
+    store.setFilter(store.getState().filter);
+    expect(renders).toBe(1);
+  });
+
+  it('shows what changes about the capture itself at once', async () => {
+    const { host, store, flush } = await setup();
+    host.emitRequestFinished(entry({ url: `${API}/a` }));
+    flush();
+    let renders = 0;
+    store.subscribe(() => renders++);
+    store.setPreserveLog(true);
+    expect(store.getState().capture.preserveLog).toBe(true);
+    expect(renders).toBe(1);
+    host.navigate('https://app.example/next');
+    expect(store.getState().capture.navigations).toBe(1);
+    expect(renders).toBe(2);
+  });
+
   it('reports a broken file in one line and keeps the current view', async () => {
     const { store } = await setup();
     store.importHar('broken.har', '{"log": {"entries": [');

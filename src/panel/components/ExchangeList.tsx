@@ -1,6 +1,6 @@
 // The list of exchanges: virtualized, so 10,000 rows stay instant; a listbox driven by the arrow keys.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { ExchangeReport } from '../../engine';
 import { printable } from '../../render/printable';
 import { verdictLine } from '../state/panel-store';
@@ -17,7 +17,7 @@ export interface ExchangeListProps {
   emptyMessage: string;
 }
 
-export function ExchangeList({ exchanges, selectedId, onSelect, onOpen, emptyMessage }: ExchangeListProps) {
+function ExchangeListView({ exchanges, selectedId, onSelect, onOpen, emptyMessage }: ExchangeListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is not React-Compiler safe; this component is not compiled
   const virtualizer = useVirtualizer({
@@ -28,7 +28,7 @@ export function ExchangeList({ exchanges, selectedId, onSelect, onOpen, emptyMes
     // jsdom and hidden panels report no size: render a first screenful anyway.
     initialRect: { width: 800, height: 600 },
   });
-  const selectedIndex = exchanges.findIndex((e) => e.id === selectedId);
+  const selectedIndex = useMemo(() => exchanges.findIndex((e) => e.id === selectedId), [exchanges, selectedId]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const last = exchanges.length - 1;
@@ -89,6 +89,12 @@ export function ExchangeList({ exchanges, selectedId, onSelect, onOpen, emptyMes
     </div>
   );
 }
+
+/**
+ * Memoized: the panel re-renders for what the list does not show (a notice, the summary, the details), and with
+ * 10,000 rows even a search of the list costs.
+ */
+export const ExchangeList = memo(ExchangeListView);
 
 /** One row; memoized, so a new selection re-renders the two rows it changes, not every row on screen. */
 const Row = memo(function Row({

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { PanelState } from '../state/panel-store';
 
 export interface NoticesProps {
@@ -8,6 +9,11 @@ export interface NoticesProps {
 
 /** What the user should know about the capture itself before trusting the list. */
 export function Notices({ state, onReload, onCloseImport }: NoticesProps) {
+  // Once per report, not once per render: a live report has thousands of exchanges.
+  const unobserved = useMemo(
+    () => state.report.exchanges.filter((e) => e.preflight === 'not-observed').length,
+    [state.report],
+  );
   const notices: { key: string; text: string; action?: { label: string; run: () => void } }[] = [];
   if (state.importError)
     notices.push({ key: 'import-error', text: `Could not open the HAR file: ${state.importError}` });
@@ -32,7 +38,6 @@ export function Notices({ state, onReload, onCloseImport }: NoticesProps) {
       });
     }
   }
-  const unobserved = state.report.exchanges.filter((e) => e.preflight === 'not-observed').length;
   if (unobserved > 0) {
     notices.push({
       key: 'preflights',

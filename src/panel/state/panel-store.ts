@@ -26,6 +26,11 @@ export interface CaptureSource {
 export type Filter = 'problems' | 'all';
 
 export interface PanelState {
+  /**
+   * The capture as the panel last showed it. Its flags and counts (preserve log, started late, dropped, navigations)
+   * follow at once; its new entries only with the debounced diagnosis, with `entries` and `report`: a busy page
+   * makes hundreds of requests a second, and each state change re-renders the panel.
+   */
   readonly capture: CaptureState;
   /** A HAR file the user opened instead of the live capture. */
   readonly imported: { readonly file: string; readonly entries: readonly RawHarEntry[] } | null;
@@ -141,8 +146,10 @@ export class PanelStore {
   }
 
   closeImport(): void {
-    this.live.update(this.state.capture.entries);
+    const capture = this.source.getState();
+    this.live.update(capture.entries);
     this.update({
+      capture,
       imported: null,
       importError: null,
       ...this.live.latest,
@@ -152,7 +159,10 @@ export class PanelStore {
   }
 
   private captureChanged(): void {
-    this.update({ capture: this.source.getState() });
+    // Only what the panel shows of the capture itself is published at once: new entries alone change nothing on
+    // screen until they are diagnosed, and publishing each of them would re-render the panel once per request.
+    const capture = this.source.getState();
+    if (!sameFlags(capture, this.state.capture)) this.update({ capture });
     if (this.state.imported || this.scheduled) return;
     this.scheduled = true;
     this.setTimer(() => {
@@ -164,10 +174,11 @@ export class PanelStore {
   /** Diagnoses the capture's new entries and shows the result (the last complete one while starting over). */
   private showLive(): void {
     if (this.state.imported) return;
-    this.live.update(this.state.capture.entries);
+    const capture = this.source.getState();
+    this.live.update(capture.entries);
     const { entries, report } = this.live.latest;
     const selectedId = followSelection(this.state.selectedId, this.state.entries, entries, report);
-    this.update({ entries, report, selectedId, diagnosing: this.live.busy });
+    this.update({ capture, entries, report, selectedId, diagnosing: this.live.busy });
   }
 
   /** The live capture is judged by the rules of the browser it runs in. */
@@ -180,10 +191,23 @@ export class PanelStore {
     return diagnose([{ file, har }], { version: this.options.version });
   }
 
+  /** Publishes `change`, unless it changes nothing (then the panel need not render again). */
   private update(change: Partial<PanelState>): void {
+    const keys = Object.keys(change) as (keyof PanelState)[];
+    if (keys.every((key) => Object.is(change[key], this.state[key]))) return;
     this.state = { ...this.state, ...change };
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+/** Whether two capture states differ at most in their entries. */
+function sameFlags(a: CaptureState, b: CaptureState): boolean {
+  return (
+    a.dropped === b.dropped &&
+    a.preserveLog === b.preserveLog &&
+    a.startedLate === b.startedLate &&
+    a.navigations === b.navigations
+  );
 }
 
 /**
