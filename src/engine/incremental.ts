@@ -82,6 +82,10 @@ interface ExchangeState {
   readonly report: ExchangeReport | null;
   /** What building the report read, by scope (see IncrementalDiagnoser.appended). */
   readonly reads: Map<string, Read[]>;
+  /** Its place in the report: the index of its first entry (firstIndex). */
+  readonly first: number;
+  /** It was rebuilt or removed since: no longer the exchange of its key. */
+  superseded: boolean;
 }
 
 /** Everything that reset() forgets. */
@@ -103,6 +107,12 @@ class Capture {
   readonly readers = new Map<string, Set<ExchangeState>>();
   readonly updated = new Map<string, ExchangeState>();
   readonly removed = new Set<string>();
+  /** The listed exchanges in report order as of the last exchanges(); some may have been rebuilt since. */
+  listed: ExchangeState[] = [];
+  /** Listed exchanges built since the last exchanges(). */
+  fresh: ExchangeState[] = [];
+  /** An exchange of `listed` was rebuilt or removed since the last exchanges(). */
+  stale = false;
 
   constructor(pages: readonly PageInfo[]) {
     this.facts = new GrowingCaptureFacts(pages);
@@ -170,10 +180,7 @@ export class IncrementalDiagnoser {
   /** Every listed exchange's report, in report order: diagnose()'s `exchanges` for the same entries. */
   exchanges(): ExchangeReport[] {
     this.recompute();
-    return [...this.capture.states.values()]
-      .flatMap((state) => (state.report ? [state] : []))
-      .sort((a, b) => firstIndex(a.exchange) - firstIndex(b.exchange))
-      .map((state) => state.report as ExchangeReport);
+    return this.listed().map((state) => state.report as ExchangeReport);
   }
 
   /** The whole report: what diagnose() gives for a HAR of the log and the entries added, in the order added. */
@@ -187,6 +194,31 @@ export class IncrementalDiagnoser {
       exchanges,
       summary: summarize(exchanges),
     };
+  }
+
+  /**
+   * The listed exchanges in report order. Kept from one call to the next: only the exchanges built since are sorted,
+   * then merged in, so that a report of a big capture after a few new entries costs no sort of all of it.
+   */
+  private listed(): ExchangeState[] {
+    const c = this.capture;
+    if (c.fresh.length === 0 && !c.stale) return c.listed;
+    const kept = c.stale ? c.listed.filter((state) => !state.superseded) : c.listed;
+    const fresh = c.fresh.filter((state) => !state.superseded).sort((a, b) => a.first - b.first);
+    // New entries mostly make exchanges that come last: everything before the first of them is kept as is.
+    const firstFresh = fresh[0]?.first ?? Infinity;
+    let i = sortedIndex(kept, firstFresh);
+    const merged = kept.slice(0, i);
+    for (const state of fresh) {
+      for (; i < kept.length && (kept[i] as ExchangeState).first < state.first; i++)
+        merged.push(kept[i] as ExchangeState);
+      merged.push(state);
+    }
+    for (; i < kept.length; i++) merged.push(kept[i] as ExchangeState);
+    c.listed = merged;
+    c.fresh = [];
+    c.stale = false;
+    return merged;
   }
 
   // --- Capture-wide facts, and the reports that read them ---
@@ -348,6 +380,8 @@ export class IncrementalDiagnoser {
       for (const scope of old.reads.keys()) c.readers.get(scope)?.delete(old);
       for (const member of old.members) if (c.memberOf.get(member) === old) c.memberOf.delete(member);
       c.states.delete(key);
+      old.superseded = true;
+      if (old.report) c.stale = true;
     }
     const built = this.exchangeAt(key);
     const listed = built !== null && (this.options.all || isListed(built.exchange));
@@ -358,7 +392,15 @@ export class IncrementalDiagnoser {
     if (!built) return;
     const reads = new Map<string, Read[]>();
     const report = listed ? diagnoseExchange(built.exchange, this.context(reads)) : null;
-    const state: ExchangeState = { key, exchange: built.exchange, members: built.members, report, reads };
+    const state: ExchangeState = {
+      key,
+      exchange: built.exchange,
+      members: built.members,
+      report,
+      reads,
+      first: firstIndex(built.exchange),
+      superseded: false,
+    };
     c.states.set(key, state);
     for (const member of state.members) c.memberOf.set(member, state);
     for (const scope of reads.keys()) {
@@ -369,6 +411,7 @@ export class IncrementalDiagnoser {
     if (report) {
       c.removed.delete(report.id);
       c.updated.set(report.id, state);
+      c.fresh.push(state);
     }
   }
 
@@ -510,6 +553,18 @@ class TrackedMap<V, W = V> implements ReadonlyMap<string, W> {
     const list = this.list;
     return new Map([...this.map].map(([key, value]) => [key, list ? list(value, key) : (value as unknown as W)]));
   }
+}
+
+/** How many of `states` (in report order) come before an exchange whose first entry is `first`. */
+function sortedIndex(states: readonly ExchangeState[], first: number): number {
+  let low = 0;
+  let high = states.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((states[middle] as ExchangeState).first < first) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
