@@ -149,8 +149,9 @@ export function analyzeExchange(
     exchange,
     browser,
     inferCredentials(exchange, cookies, declared),
+    facts,
   );
-  const other = evaluate(exchange, otherBrowser(browser), verdict.credentials);
+  const other = evaluate(exchange, otherBrowser(browser), verdict.credentials, facts);
   const otherDiffers = !sameVerdict(verdict, other) || verdict.failure?.firefox !== other.failure?.firefox;
   return {
     exchange,
@@ -295,13 +296,18 @@ interface Decision {
  * blocked: the outcome is certain, the browser error follows fetch's default (no credentials) and both are
  * reported. Otherwise the outcome is "unknown" with both alternatives. Never a silent guess.
  */
-function decide(exchange: Exchange, browser: BrowserProfile, inferred: CredentialsInference): Decision {
+function decide(
+  exchange: Exchange,
+  browser: BrowserProfile,
+  inferred: CredentialsInference,
+  facts: CaptureFacts,
+): Decision {
   if (inferred.mode !== 'unknown') {
-    const verdict = evaluate(exchange, browser, inferred.mode === 'include');
+    const verdict = evaluate(exchange, browser, inferred.mode === 'include', facts);
     return { verdict: reconcile(exchange, verdict), credentials: inferred, alternatives: null };
   }
-  const without = evaluate(exchange, browser, false);
-  const withCredentials = evaluate(exchange, browser, true);
+  const without = evaluate(exchange, browser, false, facts);
+  const withCredentials = evaluate(exchange, browser, true, facts);
   if (sameVerdict(without, withCredentials)) {
     return { verdict: reconcile(exchange, without), credentials: inferred, alternatives: null };
   }
@@ -342,7 +348,9 @@ function fitsCapture(exchange: Exchange, verdict: Verdict): boolean {
   const failedAt = verdict.failure?.stage === 'preflight' ? verdict.failure.hop : null;
   for (const [index, hop] of exchange.hops.entries()) {
     if (!hop.entry) continue;
-    const sent = !wasNeverSent(hop.entry);
+    // A response the browser took from its cache (the verdict checked a stored copy) answered the request too.
+    const fromCache = failedAt === null && verdict.failure?.hop === index && verdict.failure.entry !== hop.entry;
+    const sent = !wasNeverSent(hop.entry) || fromCache;
     // A hop the browser went on to request means every earlier hop passed.
     if (sent && verdict.failure && verdict.failure.hop < index) return false;
     // Blocked at this hop's preflight means the request itself never went out, and vice versa.

@@ -2,6 +2,8 @@
 // that fails decides the verdict. The order is where Chromium and Firefox differ most, so it is spelled out here.
 import { allowsHeader, parseRequestedHeaders, parseTokenList } from './cors/header-lists';
 import type { BrowserProfile } from './cors/browsers';
+import { storedCopyFor } from './cors/http-cache';
+import type { CaptureFacts } from './capture-facts';
 import { isRedirectStatus, wasNeverSent } from './har/entry-facts';
 import type { Entry } from './har/normalize';
 import type { Exchange, Failure, Hop, Stage, Verdict } from './model';
@@ -67,8 +69,16 @@ function buildPipeline(browser: BrowserProfile, stage: Stage): CheckId[] {
   }
 }
 
-/** What `browser` decides for `exchange` if the request was (or was not) sent with credentials. */
-export function evaluate(exchange: Exchange, browser: BrowserProfile, credentials: boolean): Verdict {
+/**
+ * What `browser` decides for `exchange` if the request was (or was not) sent with credentials. With the `capture`,
+ * a request the browser answered from its HTTP cache is judged on the copy it reused (storedCopyFor).
+ */
+export function evaluate(
+  exchange: Exchange,
+  browser: BrowserProfile,
+  credentials: boolean,
+  capture?: CaptureFacts,
+): Verdict {
   const base = { browser, credentials };
   let wildcardAuthorization = false;
   for (const [hopIndex, hop] of exchange.hops.entries()) {
@@ -107,6 +117,9 @@ export function evaluate(exchange: Exchange, browser: BrowserProfile, credential
       };
     }
     if (wasNeverSent(hop.entry)) {
+      const stored = capture ? storedCopyFor(hop.entry, hop.origin, capture) : null;
+      const failure = stored && !stored.redirectUrl ? run('response', stored) : null;
+      if (failure) return { ...base, outcome: failure.outcome, failure, wildcardAuthorization };
       return {
         ...base,
         outcome: 'unknown',

@@ -14,7 +14,7 @@ import {
   type Report,
 } from '../../src/engine';
 import { readFixture, requireSharedFixtures } from '../support/fixtures';
-import { allow, API, entry, PAGE, preflight } from '../support/har-builders';
+import { allow, API, entry, notSent, PAGE, preflight } from '../support/har-builders';
 import { randomCapture, shuffled } from '../support/random-captures';
 
 requireSharedFixtures();
@@ -151,6 +151,14 @@ describe('IncrementalDiagnoser equals diagnose()', () => {
     preflight({ url: `${API}/items`, at: 803, requestedHeaders: ['x-a'], responseHeaders: allow(PAGE) }),
     entry({ url: `${API}/old`, at: 900, status: 302, responseHeaders: { ...allow(PAGE), Location: `${OTHER}/new` } }),
     entry({ url: `${OTHER}/new`, at: 905, requestHeaders: { Origin: 'null' } }),
+    // A GET Chromium answered from its cache (no response of its own), and the earlier response it reused the copy of.
+    notSent({ url: `${API}/cached`, at: 1000, requestHeaders: { Referer: `${PAGE}/` } }),
+    entry({
+      url: `${API}/cached`,
+      at: 950,
+      requestHeaders: { Origin: OTHER },
+      responseHeaders: allow(OTHER, { 'Cache-Control': 'max-age=600' }),
+    }),
   ];
 
   it('entries that change what another exchange read from the capture, in 30 arrival orders', () => {

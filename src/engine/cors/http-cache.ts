@@ -6,7 +6,9 @@ import type { CaptureFacts } from '../capture-facts';
 import { isPreflight } from '../har/entry-facts';
 import type { HeaderList } from '../har/headers';
 import type { Entry } from '../har/normalize';
+import type { Hop, Stage } from '../model';
 import { originOf } from './origin';
+import { siteOf } from './site';
 
 export interface CacheHit {
   /** Which cache: the browser's own, or a shared one (CDN, reverse proxy) in front of the server. */
@@ -126,9 +128,15 @@ export interface CacheMixup {
  * - a response of the same server that did not come from a cache, to a request from `origin`, carries the same
  *   wrong value: the server sends that value itself;
  * - `Vary: Origin` is present and the hit is the browser's own cache, which honours Vary.
+ * `known` is a hit the caller already established (a stored copy standing in for a request, storedCopyFor).
  */
-export function cacheMixupOf(entry: Entry, origin: string, capture: CaptureFacts): CacheMixup | null {
-  const hit = cacheHitOf(entry) ?? addresslessHit(entry, capture);
+export function cacheMixupOf(
+  entry: Entry,
+  origin: string,
+  capture: CaptureFacts,
+  known: CacheHit | null = null,
+): CacheMixup | null {
+  const hit = known ?? cacheHitOf(entry) ?? addresslessHit(entry, capture);
   if (!hit || origin === 'null') return null;
   const headers = entry.responseHeaders;
   const server = originOf(entry.url);
@@ -152,6 +160,21 @@ export function cacheMixupOf(entry: Entry, origin: string, capture: CaptureFacts
 }
 
 /**
+ * cacheMixupOf() for a failed CORS check at `hop` on the response `checked` at `stage`: the preflight's, the hop's
+ * own, or the copy an earlier response stored, which the verdict checked because the request shows no response of
+ * its own (storedCopyFor).
+ */
+export function failedCheckCacheMixup(
+  hop: Hop,
+  checked: Entry,
+  stage: Stage,
+  capture: CaptureFacts,
+): CacheMixup | null {
+  const reused = stage !== 'preflight' && hop.entry !== null && hop.entry !== checked;
+  return cacheMixupOf(checked, hop.origin, capture, reused ? storedCopyHit(checked) : null);
+}
+
+/**
  * Firefox's HAR has no cache field: a response it served from its own cache has no `serverIPAddress`, while the
  * same server's responses from the network have one (measured by the CORS lab, Firefox 153).
  */
@@ -164,4 +187,97 @@ function addresslessHit(entry: Entry, capture: CaptureFacts): CacheHit | null {
   const others = server ? (capture.byServer.get(server) ?? []) : [];
   if (!others.some((e) => e !== entry && e.serverIp)) return null;
   return { cache: 'browser', field: 'serverIPAddress', value: '', description: "the browser's cache" };
+}
+
+/**
+ * The response Chromium reused from its HTTP cache for `entry`, when the capture shows none of its own: an earlier,
+ * still fresh response to the same URL that the cache would hand to this request. Null when there is none.
+ *
+ * Chromium runs the CORS check above its HTTP cache, and when a response it takes from the cache fails that check it
+ * records the request exactly like one blocked at its preflight: status 0, no response headers, provisional request
+ * headers, `_error` net::ERR_FAILED (CORS lab, Chromium 156). A GET that needed no preflight, or whose preflight
+ * passed, has no other way to end up like that, so the copy stored by the latest earlier response stands in for it:
+ * - same URL, method GET, started before this request, not itself a preflight, and completed by the browser (with or
+ *   without passing its own CORS check: the cache stores the response either way);
+ * - storable and still fresh when this request started (`Cache-Control: max-age`, else `Expires`, else the heuristic
+ *   10 % of the time since `Last-Modified`), without `no-store`, `no-cache` or `Vary: *`;
+ * - not keyed apart: no `Vary: Origin` while the two requests came from different origins, and the same top-level
+ *   site when the capture shows both pages (Chromium partitions its cache by it).
+ */
+export function storedCopyFor(entry: Entry, origin: string, capture: CaptureFacts): Entry | null {
+  if (entry.error !== 'net::ERR_FAILED' || entry.status !== 0 || entry.responseHeaders.size > 0) return null;
+  const started = entry.startedMs;
+  if (started === null || entry.method.toUpperCase() !== 'GET') return null;
+  const server = originOf(entry.url);
+  if (!server) return null;
+  const site = pageSite(entry, capture);
+  const candidates = (capture.byServer.get(server) ?? []).filter(
+    (e) =>
+      e !== entry &&
+      e.url === entry.url &&
+      e.method.toUpperCase() === 'GET' &&
+      e.startedMs !== null &&
+      e.startedMs < started &&
+      (e.error === null || (e.error === 'net::ERR_FAILED' && e.status > 0)) &&
+      !isPreflight(e) &&
+      isFreshAt(e, started) &&
+      !keyedApart(e, origin) &&
+      (site === null || pageSite(e, capture) === null || pageSite(e, capture) === site),
+  );
+  let latest: Entry | null = null;
+  for (const e of candidates) if (!latest || (e.startedMs as number) >= (latest.startedMs as number)) latest = e;
+  return latest;
+}
+
+/** How the capture shows a stored copy standing in for a request (for cacheMixupOf and the evidence). */
+function storedCopyHit(stored: Entry): CacheHit {
+  return {
+    cache: 'browser',
+    field: 'stored copy',
+    value: String(stored.index),
+    description: "the browser's cache",
+  };
+}
+
+/** Statuses a cache may keep without explicit freshness (RFC 9111 §4.2.2, "heuristically cacheable"). */
+const HEURISTICALLY_CACHEABLE = new Set([200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501]);
+
+/** Whether `stored`'s response was kept by the cache and still fresh `at` (ms), so it is reused without asking. */
+function isFreshAt(stored: Entry, at: number): boolean {
+  const headers = stored.responseHeaders;
+  if (stored.status < 200 || stored.status === 206 || stored.status === 304) return false;
+  if (stored.redirectUrl !== null) return false;
+  const cacheControl = (headers.get('cache-control') ?? '').toLowerCase();
+  if (/(^|,)\s*(no-store|no-cache)\s*(,|=|$)/.test(cacheControl)) return false;
+  if (headers.values('vary').some((line) => line.split(',').some((item) => item.trim() === '*'))) return false;
+  const age = Number(/^\s*(\d+)\s*$/.exec(headers.get('age') ?? '')?.[1] ?? 0);
+  const lifetime = freshnessLifetime(stored, cacheControl);
+  return lifetime > 0 && age + (at - (stored.startedMs as number)) / 1000 < lifetime;
+}
+
+/** Seconds the response stays fresh in a private (browser) cache; 0 when it must be revalidated at once. */
+function freshnessLifetime(stored: Entry, cacheControl: string): number {
+  const maxAge = /(^|,)\s*max-age\s*=\s*"?(\d+)"?/.exec(cacheControl);
+  if (maxAge) return Number(maxAge[2]);
+  const headers = stored.responseHeaders;
+  const date = Date.parse(headers.get('date') ?? '');
+  const expires = headers.get('expires');
+  if (expires !== null) {
+    const until = Date.parse(expires);
+    return Number.isNaN(until) || Number.isNaN(date) ? 0 : Math.max(0, (until - date) / 1000);
+  }
+  const modified = Date.parse(headers.get('last-modified') ?? '');
+  if (!HEURISTICALLY_CACHEABLE.has(stored.status) || Number.isNaN(modified) || Number.isNaN(date)) return 0;
+  return Math.max(0, (date - modified) / 10_000);
+}
+
+/** The cache keeps separate copies per Origin (`Vary: Origin`), and `stored` was made for another one. */
+function keyedApart(stored: Entry, origin: string): boolean {
+  return variesByOrigin(stored.responseHeaders) && (stored.requestHeaders.get('origin') ?? '') !== origin;
+}
+
+/** The site of the top-level page the entry belongs to, when the capture names it. */
+function pageSite(entry: Entry, capture: CaptureFacts): string | null {
+  const url = entry.pageref === null ? null : capture.pages.find((p) => p.id === entry.pageref)?.url;
+  return url ? siteOf(url) : null;
 }

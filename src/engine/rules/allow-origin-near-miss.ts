@@ -1,4 +1,4 @@
-import { cacheMixupOf } from '../cors/http-cache';
+import { failedCheckCacheMixup } from '../cors/http-cache';
 import { describeDifference, originDifferences, type OriginDifference } from '../cors/origin-diff';
 import type { Evidence } from '../model';
 import { defineAdvice } from './define-rule';
@@ -115,7 +115,7 @@ export default defineAdvice<MessageId>({
     const diffs = originDifferences(value, hop.origin);
     if (!diffs) return [];
     // A cache that served a response made for another page explains the value better (cache-missing-vary-origin).
-    const mixup = cacheMixupOf(entry, hop.origin, capture);
+    const mixup = failedCheckCacheMixup(hop, entry, failure.stage, capture);
     if (mixup && mixup.kind !== 'no-allow-origin') return [];
 
     const ctx = failureContext(exchange, verdict);

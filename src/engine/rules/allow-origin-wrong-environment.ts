@@ -1,5 +1,5 @@
 import { environmentOf, type Environment } from '../cors/environments';
-import { cacheMixupOf } from '../cors/http-cache';
+import { failedCheckCacheMixup } from '../cors/http-cache';
 import { originDifferences } from '../cors/origin-diff';
 import { defineAdvice } from './define-rule';
 import { describeCheck, failureContext, responseHeaderEvidence } from './support';
@@ -63,7 +63,7 @@ export default defineAdvice<MessageId>({
     const host = hostOf(value);
     const environment = host ? environmentOf(host) : null;
     if (!host || !environment) return [];
-    const mixup = cacheMixupOf(entry, hop.origin, capture);
+    const mixup = failedCheckCacheMixup(hop, entry, failure.stage, capture);
     if (mixup && mixup.kind !== 'no-allow-origin') return [];
 
     const ctx = failureContext(exchange, verdict);

@@ -1,4 +1,4 @@
-import { cacheMixupOf, type CacheMixup } from '../cors/http-cache';
+import { failedCheckCacheMixup, type CacheMixup } from '../cors/http-cache';
 import { statusLine } from '../har/entry-facts';
 import type { Evidence } from '../model';
 import { defineAdvice } from './define-rule';
@@ -56,7 +56,9 @@ export default defineAdvice<MessageId>({
     const entry = failure.entry;
     const hop = exchange.hops[failure.hop];
     if (!entry || !hop) return [];
-    const mixup = cacheMixupOf(entry, hop.origin, capture);
+    // The verdict checked the copy an earlier response stored, because the request shows no response of its own.
+    const reused = failure.stage !== 'preflight' && hop.entry !== null && hop.entry !== entry ? hop.entry : null;
+    const mixup = failedCheckCacheMixup(hop, entry, failure.stage, capture);
     if (!mixup || (mixup.kind === 'no-allow-origin') !== (failure.rule === 'allow-origin-missing')) return [];
 
     const ctx = failureContext(exchange, verdict);
@@ -69,6 +71,10 @@ export default defineAdvice<MessageId>({
       serverIPAddress: {
         status: 'no server address: not from the network',
         sign: "no serverIPAddress in the HAR, unlike the server's other responses",
+      },
+      'stored copy': {
+        status: `no response from the network: the browser reused the copy entry ${entry.index} stored`,
+        sign: `the request shows no response of its own, and entry ${entry.index} stored a fresh copy of this URL just before`,
       },
     };
     const harField = HAR_FIELDS[hit.field];
@@ -84,15 +90,16 @@ export default defineAdvice<MessageId>({
             actual: hit.value,
           }
         : {
-            entry: entry.index,
+            entry: (reused ?? entry).index,
             role: roleOf(ctx),
             location: 'status',
-            actual: `${statusLine(entry)} (${harField?.status ?? ''})`,
+            actual: `${statusLine(reused ?? entry)} (${harField?.status ?? ''})`,
           },
       mixup.kind === 'vary-ignored'
         ? responseHeaderEvidence(ctx, 'Vary')
         : responseHeaderEvidence(ctx, 'Vary', 'Origin'),
     ];
+    if (reused) evidence.push(responseHeaderEvidence(ctx, 'Cache-Control'));
     if (proof) {
       evidence.push({
         entry: proof.index,

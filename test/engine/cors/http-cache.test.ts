@@ -10,11 +10,12 @@ import {
   isNoStore,
   isSerializedOrigin,
   specificAllowOrigin,
+  storedCopyFor,
   variesByOrigin,
 } from '../../../src/engine/cors/http-cache';
 import { HeaderList } from '../../../src/engine/har/headers';
 import { normalizeEntry } from '../../../src/engine/har/normalize';
-import { allow, API, entry, PAGE, preflight } from '../../support/har-builders';
+import { allow, API, entry, notSent, PAGE, preflight } from '../../support/har-builders';
 
 const OTHER = 'https://admin.example';
 const headers = (pairs: Record<string, string | string[]>) =>
@@ -166,5 +167,91 @@ describe('cacheMixupOf', () => {
     ],
   ])('not a cache mix-up: %s', (_name, raws) => {
     expect(mixup(raws)).toBeNull();
+  });
+});
+
+describe('storedCopyFor: the copy Chromium reused for a GET that shows no response of its own', () => {
+  /** Chromium's record of the GET: status 0, no response headers, provisional request headers, net::ERR_FAILED. */
+  const request = notSent({ at: 0, requestHeaders: { Referer: `${PAGE}/` } });
+  const stored = (responseHeaders: Record<string, string>, at = -60_000, origin = OTHER) =>
+    entry({ at, requestHeaders: { Origin: origin }, responseHeaders: allow(origin, responseHeaders) });
+  const DATE = 'Sun, 01 Nov 2026 09:59:00 GMT'; // the Date of a response 60 s before the request
+  const copyFor = (raws: RawHarEntry[], pages: { id: string; url: string }[] = []) => {
+    const entries = raws.map(normalize);
+    return storedCopyFor(entries[0] as never, PAGE, captureFacts(entries, pages))?.index ?? null;
+  };
+
+  it.each<[string, Record<string, string>, number | null]>([
+    ['max-age longer than the time since', { 'Cache-Control': 'max-age=120' }, 1],
+    ['max-age already over', { 'Cache-Control': 'max-age=30' }, null],
+    ['max-age, but the copy was already old (Age)', { 'Cache-Control': 'max-age=120', Age: '90' }, null],
+    ['Expires after Date', { Date: DATE, Expires: 'Sun, 01 Nov 2026 10:05:00 GMT' }, 1],
+    ['Expires already past', { Date: DATE, Expires: 'Sun, 01 Nov 2026 09:59:30 GMT' }, null],
+    [
+      'heuristic: 10 % of a month since Last-Modified',
+      { Date: DATE, 'Last-Modified': 'Thu, 01 Oct 2026 10:00:00 GMT' },
+      1,
+    ],
+    [
+      'heuristic: modified 5 minutes before (30 s fresh)',
+      { Date: DATE, 'Last-Modified': 'Sun, 01 Nov 2026 09:54:00 GMT' },
+      null,
+    ],
+    ['no freshness at all', {}, null],
+    ['no-cache', { 'Cache-Control': 'no-cache, max-age=600' }, null],
+    ['no-store', { 'Cache-Control': 'no-store' }, null],
+    ['Vary: *', { 'Cache-Control': 'max-age=600', Vary: '*' }, null],
+    [
+      'Vary: Origin, made for another origin',
+      { 'Cache-Control': 'max-age=600', Vary: 'Accept-Encoding, Origin' },
+      null,
+    ],
+    [
+      'Vary on another header only (the request shows too little to compare)',
+      { 'Cache-Control': 'max-age=600', Vary: 'Accept-Encoding' },
+      1,
+    ],
+  ])('%s', (_, responseHeaders, expected) => {
+    expect(copyFor([request, stored(responseHeaders)])).toBe(expected);
+  });
+
+  it('takes the latest fresh copy, and only one stored before the request started', () => {
+    const fresh = { 'Cache-Control': 'max-age=600' };
+    expect(copyFor([request, stored(fresh, -5000), stored(fresh, -2000, PAGE), stored(fresh, 10)])).toBe(2);
+  });
+
+  it('a copy that failed its own CORS check was stored all the same; a failed load or a preflight was not', () => {
+    const fresh = allow(OTHER, { 'Cache-Control': 'max-age=600' });
+    const blockedThere = entry({
+      at: -1000,
+      requestHeaders: { Origin: OTHER },
+      responseHeaders: fresh,
+      error: 'net::ERR_FAILED',
+    });
+    expect(copyFor([request, blockedThere])).toBe(1);
+    const refused = entry({ at: -1000, status: 0, error: 'net::ERR_CONNECTION_REFUSED' });
+    const options = preflight({ url: `${API}/data`, at: -1000, for: 'GET', responseHeaders: fresh });
+    expect(copyFor([request, refused, options])).toBe(null);
+  });
+
+  it('only for a GET that shows no response of its own, recorded by Chromium', () => {
+    const fresh = stored({ 'Cache-Control': 'max-age=600' });
+    expect(copyFor([notSent({ method: 'POST' }), fresh])).toBe(null);
+    expect(copyFor([entry({ responseHeaders: allow(OTHER) }), fresh])).toBe(null);
+    expect(copyFor([notSent({ producer: 'firefox' }), fresh])).toBe(null);
+    expect(copyFor([{ ...request, request: { ...request.request, url: `${API}/data?page=2` } }, fresh])).toBe(null);
+  });
+
+  it("keeps to the HTTP cache's partition: the top-level site of each request's page, when the capture names it", () => {
+    const fresh = stored({ 'Cache-Control': 'max-age=600' });
+    const onPage = (raw: RawHarEntry, pageref: string): RawHarEntry => ({ ...raw, pageref });
+    const pages = [
+      { id: 'a', url: `${PAGE}/` },
+      { id: 'b', url: 'https://elsewhere.example/' },
+      { id: 'c', url: 'https://www.app.example/start' },
+    ];
+    expect(copyFor([onPage(request, 'a'), onPage(fresh, 'b')], pages)).toBe(null);
+    expect(copyFor([onPage(request, 'a'), onPage(fresh, 'c')], pages)).toBe(1);
+    expect(copyFor([onPage(request, 'a'), fresh], pages)).toBe(1);
   });
 });

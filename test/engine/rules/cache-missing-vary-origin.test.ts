@@ -1,6 +1,6 @@
 import rule from '../../../src/engine/rules/cache-missing-vary-origin';
 import type { RawHarEntry } from '../../../src/engine';
-import { allow, API, entry, PAGE, type EntryOptions } from '../../support/har-builders';
+import { allow, API, entry, notSent, PAGE, type EntryOptions } from '../../support/har-builders';
 import { testAdviceRule } from '../../support/rule-tester';
 
 const OTHER = 'https://admin.example';
@@ -9,6 +9,20 @@ const cached = (raw: RawHarEntry, where = 'disk'): RawHarEntry => ({ ...raw, _fr
 const blocked = (options: EntryOptions) => entry({ error: 'net::ERR_FAILED', ...options });
 /** A fresh response of the same server, to another URL, that allowed the page. */
 const sibling = (value = PAGE) => entry({ url: `${API}/health`, at: -50, responseHeaders: allow(value) });
+
+/**
+ * Chromium's record of a GET it answered from its HTTP cache and then blocked: no response of its own, provisional
+ * request headers (no Origin), net::ERR_FAILED (CORS lab, Chromium 156).
+ */
+const answeredFromCache = (options: EntryOptions = {}) =>
+  notSent({ requestHeaders: { Referer: `${PAGE}/` }, ...options });
+/** The earlier response whose stored copy the browser reused: made for OTHER, fresh for ten minutes. */
+const storedFor = (origin: string, headers: Record<string, string> = {}, at = -1000) =>
+  entry({
+    at,
+    requestHeaders: { Origin: origin },
+    responseHeaders: allow(origin, { 'Cache-Control': 'max-age=600', ...headers }),
+  });
 
 testAdviceRule(rule, {
   valid: [
@@ -51,6 +65,43 @@ testAdviceRule(rule, {
     {
       name: 'Age: 0 is a fresh response from the origin server',
       entries: [blocked({ responseHeaders: allow(OTHER, { Age: '0' }) })],
+    },
+    {
+      name: 'Chromium: a stored copy for another origin but with Vary: Origin is not reused (the request failed otherwise)',
+      entries: [answeredFromCache(), storedFor(OTHER, { Vary: 'Origin' })],
+    },
+    {
+      name: 'Chromium: the earlier copy expired before the request (max-age=600, 700 s earlier)',
+      entries: [answeredFromCache(), storedFor(OTHER, {}, -700_000)],
+    },
+    {
+      name: 'Chromium: an earlier copy that must be revalidated (no-cache) or was never stored (no-store) stands in for nothing',
+      entries: [
+        answeredFromCache(),
+        storedFor(OTHER, { 'Cache-Control': 'no-cache' }, -2000),
+        storedFor(OTHER, { 'Cache-Control': 'max-age=600, no-store' }),
+      ],
+    },
+    {
+      name: 'Chromium: a copy of another URL (the query is part of the cache key) stands in for nothing',
+      entries: [
+        answeredFromCache(),
+        { ...storedFor(OTHER), request: { ...storedFor(OTHER).request, url: `${API}/data?v=2` } },
+      ],
+    },
+    {
+      name: 'Chromium: a response that came after the request started was not there to reuse',
+      entries: [answeredFromCache(), storedFor(OTHER, {}, 5)],
+    },
+    {
+      name: 'Chromium: a request that needed a preflight, none observed, is blocked at the preflight as far as anyone can tell',
+      entries: [
+        answeredFromCache({
+          requestHeaders: { Referer: `${PAGE}/`, 'Content-Type': 'application/json' },
+          method: 'PUT',
+        }),
+        storedFor(OTHER),
+      ],
     },
     {
       name: 'a CDN miss is no cached copy',
@@ -178,6 +229,50 @@ testAdviceRule(rule, {
           },
         },
       ],
+    },
+    {
+      name: 'Chromium: a request with no response of its own, after a fresh copy of the URL was stored for another origin',
+      entries: [answeredFromCache(), storedFor(OTHER)],
+      expect: [
+        {
+          messageId: 'cachedForAnotherOrigin',
+          data: {
+            value: OTHER,
+            origin: PAGE,
+            cache: "the browser's cache",
+            cacheSign:
+              'the request shows no response of its own, and entry 1 stored a fresh copy of this URL just before',
+          },
+        },
+      ],
+    },
+    {
+      name: 'Chromium: the same with freshness from Expires, and a later, expired copy of its own origin left aside',
+      entries: [
+        answeredFromCache(),
+        {
+          ...storedFor(OTHER, {
+            'Cache-Control': 'public',
+            Date: 'Sun, 01 Nov 2026 09:59:59 GMT',
+            Expires: 'Sun, 01 Nov 2026 11:00:00 GMT',
+          }),
+        },
+        storedFor(PAGE, { 'Cache-Control': 'max-age=0' }, -500),
+      ],
+      expect: [{ messageId: 'cachedForAnotherOrigin', data: { value: OTHER } }],
+    },
+    {
+      name: 'Chromium: a stored copy from a load that needed no CORS headers (no Origin, no Access-Control-Allow-Origin)',
+      entries: [
+        answeredFromCache(),
+        entry({
+          at: -1000,
+          requestHeaders: {},
+          responseHeaders: { 'Last-Modified': 'Sun, 01 Oct 2026 10:00:00 GMT', Date: 'Sun, 01 Nov 2026 09:59:59 GMT' },
+        }),
+        sibling(),
+      ],
+      expect: [{ messageId: 'cachedWithoutAllowOrigin', data: { proofEntry: '2' } }],
     },
     {
       name: 'Firefox: the same, but the fresh answer had its address: no cache sign without one to compare',

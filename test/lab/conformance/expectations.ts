@@ -17,15 +17,10 @@ export const UNREACHABLE_RULES: Record<string, string> = {
  * "<scenario id>:<browser>" → why the engine's verdict differs from the browser's. Each stays a failing case in the
  * conformance run (it.fails) until the engine agrees, when the run says so.
  */
-export const KNOWN_DISAGREEMENTS: Record<string, string> = {
-  'nginx-echo-origin-without-vary:chromium':
-    "Chromium records the request served from its cache and then blocked as status 0, with no response headers and no error: the capture never shows the cached response's Access-Control-Allow-Origin, so the engine cannot name AllowOriginMismatch (it says undecided). Possible fix: stand in the earlier cacheable response of the same URL.",
-};
+export const KNOWN_DISAGREEMENTS: Record<string, string> = {};
 
 /** "<scenario id>:<browser>" → why the engine does not name the scenario's expected rule there. */
-export const KNOWN_RULE_GAPS: Record<string, string> = {
-  'nginx-echo-origin-without-vary:chromium': 'the same capture gap as its verdict (see above)',
-};
+export const KNOWN_RULE_GAPS: Record<string, string> = {};
 
 /**
  * "<scenario id>:<browser>" → a request the browser's own network monitor often never reports (to onRequestFinished
