@@ -7,48 +7,37 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/engine';
 import type { ProbeRecord } from '../../src/probe/record';
-import {
-  cli,
-  closedPort,
-  cors,
-  expressCors,
-  listenExpress,
-  listenFastify,
-  ORIGIN,
-  recordingExpress,
-  recordingFastify,
-  silentServer,
-  type Running,
-} from './servers';
+import { cli, closedPort, cors, expressCors, ORIGIN, serverPool, silentServer, type Running } from './servers';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
+const servers = serverPool();
 let api: Running; // Express: /ok allows ORIGIN with Authorization; /auth rejects preflights with 401
 let fastify: Running; // Fastify: allows only ORIGIN
 let silent: { url: string; close: () => Promise<void> };
 let dir: string;
 
 beforeAll(async () => {
-  const { app, seen } = recordingExpress();
-  app.use('/ok', expressCors({ origin: ORIGIN, allowedHeaders: ['Authorization', 'Content-Type'] }));
-  app.get('/ok/items', (_req, res) => void res.json([]));
-  app.put('/ok/items', (_req, res) => void res.json({ ok: true }));
-  app.use('/auth', (req, res, next) => (req.headers.authorization ? next() : void res.status(401).end()));
-  app.use('/auth', expressCors({ origin: ORIGIN }));
-  app.put('/auth/items', (_req, res) => void res.json({ ok: true }));
-  api = await listenExpress(app, seen);
+  api = await servers.express((app) => {
+    app.use('/ok', expressCors({ origin: ORIGIN, allowedHeaders: ['Authorization', 'Content-Type'] }));
+    app.get('/ok/items', (_req, res) => void res.json([]));
+    app.put('/ok/items', (_req, res) => void res.json({ ok: true }));
+    app.use('/auth', (req, res, next) => (req.headers.authorization ? next() : void res.status(401).end()));
+    app.use('/auth', expressCors({ origin: ORIGIN }));
+    app.put('/auth/items', (_req, res) => void res.json({ ok: true }));
+  });
 
-  const f = recordingFastify();
-  await f.app.register(cors, { origin: [ORIGIN] });
-  f.app.get('/health', async () => ({ ok: true }));
-  fastify = await listenFastify(f.app, f.seen);
+  fastify = await servers.fastify(async (app) => {
+    await app.register(cors, { origin: [ORIGIN] });
+    app.get('/health', async () => ({ ok: true }));
+  });
 
   silent = await silentServer();
   dir = mkdtempSync(join(tmpdir(), 'cors-doctor-probe-'));
 });
 
 afterAll(async () => {
-  await Promise.all([api?.close(), fastify?.close(), silent?.close()]);
+  await silent?.close();
 });
 
 function config(name: string, content: unknown): string {

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { IncomingHttpHeaders, Server as HttpServer } from 'node:http';
+import { afterAll } from 'vitest';
 import { run } from '../../src/cli/main';
 
 /** The page origin the probes run as: a dev server on localhost calling an API on 127.0.0.1. */
@@ -65,6 +66,38 @@ export async function listenFastify(app: FastifyInstance, seen: Seen[]): Promise
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, seen, close: () => app.close() };
+}
+
+export interface ServerPool {
+  /** A recording Express app on 127.0.0.1: `setUp` adds its middleware and routes. */
+  express(setUp: (app: express.Express) => void): Promise<Running>;
+  /** A recording Fastify app on 127.0.0.1: `setUp` registers its plugins and routes. */
+  fastify(setUp: (app: FastifyInstance) => Promise<void> | void): Promise<Running>;
+}
+
+/**
+ * Servers that stop by themselves: call it at the top level of a test file (or of a describe), then start servers
+ * through it, in beforeAll; each one is closed after that file's (describe's) tests, even if a later one failed to
+ * start.
+ */
+export function serverPool(): ServerPool {
+  const running: Running[] = [];
+  afterAll(async () => {
+    await Promise.all(running.splice(0).map((server) => server.close()));
+  });
+  const started = (server: Running) => (running.push(server), server);
+  return {
+    async express(setUp) {
+      const { app, seen } = recordingExpress();
+      setUp(app);
+      return started(await listenExpress(app, seen));
+    },
+    async fastify(setUp) {
+      const { app, seen } = recordingFastify();
+      await setUp(app);
+      return started(await listenFastify(app, seen));
+    },
+  };
 }
 
 /** A TCP server that accepts connections and never answers. */
