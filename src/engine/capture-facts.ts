@@ -17,6 +17,8 @@ export interface CaptureFacts {
   readonly corsByServer: ReadonlyMap<string, Entry>;
   /** Every entry, by the origin of its URL. */
   readonly byServer: ReadonlyMap<string, readonly Entry[]>;
+  /** Every entry, by its URL (without the fragment): what an HTTP cache keys its copies on. */
+  readonly byUrl: ReadonlyMap<string, readonly Entry[]>;
   /** The server stacks the responses of `server` reveal, in the order found (see detectStacksWith). */
   serverStacks(server: string): readonly DetectedStack[];
 }
@@ -41,6 +43,7 @@ export class GrowingCaptureFacts implements CaptureFacts {
   readonly entries: Entry[] = [];
   readonly corsByServer = new Map<string, Entry>();
   readonly byServer = new Map<string, Entry[]>();
+  readonly byUrl = new Map<string, Entry[]>();
   /** Per server, what its responses reveal; computed on the first question, then kept up to date. */
   private readonly stacks = new Map<string, { found: Map<StackId, string>; list: DetectedStack[] }>();
 
@@ -49,6 +52,11 @@ export class GrowingCaptureFacts implements CaptureFacts {
   /** Appends the capture's next entry. */
   add(entry: Entry): FactsChange {
     this.entries.push(entry);
+    if (entry.url !== '') {
+      const sameUrl = this.byUrl.get(entry.url);
+      if (sameUrl) sameUrl.push(entry);
+      else this.byUrl.set(entry.url, [entry]);
+    }
     const server = originOf(entry.url);
     if (!server) return { server, corsChanged: false, stacksChanged: false };
     const list = this.byServer.get(server);

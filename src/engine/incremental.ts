@@ -227,6 +227,10 @@ export class IncrementalDiagnoser {
     const c = this.capture;
     const change = c.facts.add(entry);
     this.appended('E', entry, c.facts.entries);
+    if (entry.url !== '') {
+      this.appended(`U:${entry.url}`, entry, c.facts.byUrl.get(entry.url) ?? []);
+      this.changed('U:*');
+    }
     if (change.server !== null) {
       this.appended(`S:${change.server}`, entry, c.facts.byServer.get(change.server) ?? []);
       this.changed('S:*');
@@ -277,6 +281,7 @@ export class IncrementalDiagnoser {
       pages: facts.pages,
       corsByServer: new TrackedMap('A:', facts.corsByServer, record),
       byServer: new TrackedMap('S:', facts.byServer, record, (list, key) => trackList(list, `S:${key}`, record)),
+      byUrl: new TrackedMap('U:', facts.byUrl, record, (list, key) => trackList(list, `U:${key}`, record)),
       serverStacks(server: string) {
         record(`K:${server}`, ANY);
         return facts.serverStacks(server);

@@ -208,13 +208,10 @@ export function storedCopyFor(entry: Entry, origin: string, capture: CaptureFact
   if (entry.error !== 'net::ERR_FAILED' || entry.status !== 0 || entry.responseHeaders.size > 0) return null;
   const started = entry.startedMs;
   if (started === null || entry.method.toUpperCase() !== 'GET') return null;
-  const server = originOf(entry.url);
-  if (!server) return null;
   const site = pageSite(entry, capture);
-  const candidates = (capture.byServer.get(server) ?? []).filter(
+  const candidates = (capture.byUrl.get(entry.url) ?? []).filter(
     (e) =>
       e !== entry &&
-      e.url === entry.url &&
       e.method.toUpperCase() === 'GET' &&
       e.startedMs !== null &&
       e.startedMs < started &&
