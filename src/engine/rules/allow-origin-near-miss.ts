@@ -1,8 +1,7 @@
-import { failedCheckCacheMixup } from '../cors/http-cache';
 import { describeDifference, originDifferences, type OriginDifference } from '../cors/origin-diff';
 import type { Evidence } from '../model';
 import { defineAdvice } from './define-rule';
-import { describeCheck, failureContext, responseHeaderEvidence, roleOf } from './support';
+import { describeCheck, failureContext, rejectedAllowOrigin, responseHeaderEvidence, roleOf } from './support';
 
 type MessageId =
   | 'trailingSlash'
@@ -104,19 +103,12 @@ export default defineAdvice<MessageId>({
       ],
     },
   },
-  check({ exchange, verdict, capture }) {
-    const failure = verdict.failure;
-    if (!failure || (failure.rule !== 'allow-origin-mismatch' && failure.rule !== 'allow-origin-invalid')) return [];
-    const entry = failure.entry;
-    const hop = exchange.hops[failure.hop];
-    if (!entry || !hop || hop.origin === 'null') return [];
-    const value = entry.responseHeaders.get('access-control-allow-origin');
-    if (value === null) return [];
-    const diffs = originDifferences(value, hop.origin);
-    if (!diffs) return [];
-    // A cache that served a response made for another page explains the value better (cache-missing-vary-origin).
-    const mixup = failedCheckCacheMixup(hop, entry, failure.stage, capture);
-    if (mixup && mixup.kind !== 'no-allow-origin') return [];
+  check(context) {
+    const { exchange, verdict } = context;
+    const rejected = rejectedAllowOrigin(context);
+    const diffs = rejected ? originDifferences(rejected.value, rejected.hop.origin) : null;
+    if (!rejected || !diffs) return [];
+    const { hop, value, response: entry } = rejected;
 
     const ctx = failureContext(exchange, verdict);
     if (!ctx) return [];

@@ -1,8 +1,7 @@
 import { environmentOf, type Environment } from '../cors/environments';
-import { failedCheckCacheMixup } from '../cors/http-cache';
 import { originDifferences } from '../cors/origin-diff';
 import { defineAdvice } from './define-rule';
-import { describeCheck, failureContext, responseHeaderEvidence } from './support';
+import { describeCheck, failureContext, rejectedAllowOrigin, responseHeaderEvidence } from './support';
 
 type MessageId = 'developmentOrigin' | 'stagingOrigin' | 'previewOrigin';
 
@@ -52,19 +51,14 @@ export default defineAdvice<MessageId>({
       ],
     },
   },
-  check({ exchange, verdict, capture }) {
-    const failure = verdict.failure;
-    if (!failure || (failure.rule !== 'allow-origin-mismatch' && failure.rule !== 'allow-origin-invalid')) return [];
-    const entry = failure.entry;
-    const hop = exchange.hops[failure.hop];
-    if (!entry || !hop || hop.origin === 'null') return [];
-    const value = entry.responseHeaders.get('access-control-allow-origin');
-    if (value === null || originDifferences(value, hop.origin)) return [];
+  check(context) {
+    const { exchange, verdict } = context;
+    const rejected = rejectedAllowOrigin(context);
+    if (!rejected || originDifferences(rejected.value, rejected.hop.origin)) return [];
+    const { hop, value } = rejected;
     const host = hostOf(value);
     const environment = host ? environmentOf(host) : null;
     if (!host || !environment) return [];
-    const mixup = failedCheckCacheMixup(hop, entry, failure.stage, capture);
-    if (mixup && mixup.kind !== 'no-allow-origin') return [];
 
     const ctx = failureContext(exchange, verdict);
     if (!ctx) return [];

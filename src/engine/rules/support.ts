@@ -1,8 +1,9 @@
 // Wording and evidence shared by rules, so every rule names things the same way. Not a rule itself.
+import { failedCheckCacheMixup } from '../cors/http-cache';
 import { statusLine } from '../har/entry-facts';
 import type { Entry } from '../har/normalize';
-import type { Evidence, Exchange, Finding, Verdict } from '../model';
-import type { CheckContext } from './define-rule';
+import type { Evidence, Exchange, Finding, Hop, Verdict } from '../model';
+import type { AdviceContext, CheckContext } from './define-rule';
 
 export interface CheckWords {
   /** "The preflight (OPTIONS) response" / "The response" / "The 302 redirect". */
@@ -130,4 +131,26 @@ export function failedPreflightByStatus(verdict: Verdict): { preflight: Entry | 
   if (!failure || failure.stage !== 'preflight' || !STATUS_FAILURES.has(failure.rule))
     return { preflight: null, hop: 0 };
   return { preflight: failure.entry, hop: failure.hop };
+}
+
+/**
+ * The Access-Control-Allow-Origin value a failed origin check rejected, when it names some other origin the server
+ * chose to send (a mismatch, or an invalid value such as a trailing slash), and no cache handing out a copy made for
+ * another page explains it better (cache-missing-vary-origin): what allow-origin-near-miss and
+ * allow-origin-wrong-environment look into. Null otherwise.
+ */
+export function rejectedAllowOrigin({
+  exchange,
+  verdict,
+  capture,
+}: AdviceContext): { hop: Hop; response: Entry; value: string } | null {
+  const failure = verdict.failure;
+  if (!failure || (failure.rule !== 'allow-origin-mismatch' && failure.rule !== 'allow-origin-invalid')) return null;
+  const entry = failure.entry;
+  const hop = exchange.hops[failure.hop];
+  if (!entry || !hop || hop.origin === 'null') return null;
+  const value = entry.responseHeaders.get('access-control-allow-origin');
+  if (value === null) return null;
+  const mixup = failedCheckCacheMixup(hop, entry, failure.stage, capture);
+  return mixup && mixup.kind !== 'no-allow-origin' ? null : { hop, response: entry, value };
 }
