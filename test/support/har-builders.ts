@@ -102,6 +102,42 @@ export function notSent(options: EntryOptions = {}): RawHarEntry {
   });
 }
 
+type Producer = 'chromium' | 'firefox';
+
+/** A PUT of JSON from PAGE that asks for `requestedHeaders`, built the ways the preflight rules' tests vary it. */
+export interface PreflightedPut {
+  /** Its preflight, answered `status` with `responseHeaders` (as Chromium records it, or `producer`). */
+  answered(status: number, statusText: string, responseHeaders?: Headers, producer?: Producer): RawHarEntry;
+  /** The PUT, as Chromium records it when the preflight blocked it: never sent. */
+  blockedPut: RawHarEntry;
+  /** A 204 preflight answered with `preflightHeaders` that let the PUT through, then the PUT, allowed. */
+  passed(preflightHeaders: Headers, producer?: Producer): RawHarEntry[];
+  /** What Firefox's getHAR() holds when the preflight, answered `status`, blocked the PUT: both, the PUT never sent. */
+  firefoxStopped(status: number, statusText: string, responseHeaders?: Headers): RawHarEntry[];
+}
+
+export function preflightedPut(requestedHeaders: string[]): PreflightedPut {
+  const answered: PreflightedPut['answered'] = (status, statusText, responseHeaders = {}, producer) =>
+    preflight({ producer, status, statusText, requestedHeaders, responseHeaders });
+  return {
+    answered,
+    blockedPut: notSent({ method: 'PUT' }),
+    passed: (preflightHeaders, producer) => [
+      answered(204, 'No Content', preflightHeaders, producer),
+      entry({
+        producer,
+        method: 'PUT',
+        requestHeaders: { Origin: PAGE, 'Content-Type': 'application/json' },
+        responseHeaders: allow(),
+      }),
+    ],
+    firefoxStopped: (status, statusText, responseHeaders = {}) => [
+      answered(status, statusText, responseHeaders, 'firefox'),
+      notSent({ producer: 'firefox', method: 'PUT', requestHeaders: { Origin: PAGE } }),
+    ],
+  };
+}
+
 export function har(entries: RawHarEntry[], producer: 'chromium' | 'firefox' = 'chromium'): { log: RawHarLog } {
   return {
     log: {

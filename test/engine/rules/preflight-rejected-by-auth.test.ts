@@ -1,5 +1,5 @@
 import rule from '../../../src/engine/rules/preflight-rejected-by-auth';
-import { allow, API, entry, notSent, PAGE, preflight } from '../../support/har-builders';
+import { allow, API, entry, notSent, PAGE, preflight, preflightedPut } from '../../support/har-builders';
 import { testAdviceRule } from '../../support/rule-tester';
 
 const corsHeaders = allow(PAGE, {
@@ -12,8 +12,8 @@ const blockedPut = notSent({
   method: 'PUT',
   requestHeaders: { 'Content-Type': 'application/json', Authorization: 'Bearer tok' },
 });
-const rejected = (status: number, statusText: string, responseHeaders = {}) =>
-  preflight({ status, statusText, requestedHeaders: requested, responseHeaders });
+const { answered: rejected, firefoxStopped } = preflightedPut(requested);
+const bearerChallenge = { 'WWW-Authenticate': 'Bearer' };
 
 testAdviceRule(rule, {
   valid: [
@@ -149,16 +149,7 @@ testAdviceRule(rule, {
     {
       name: 'Firefox getHAR: the 401 preflight and the PUT it never sent',
       browser: 'firefox',
-      entries: [
-        preflight({
-          producer: 'firefox',
-          status: 401,
-          statusText: 'Unauthorized',
-          requestedHeaders: requested,
-          responseHeaders: { 'WWW-Authenticate': 'Bearer' },
-        }),
-        notSent({ producer: 'firefox', method: 'PUT', requestHeaders: { Origin: PAGE } }),
-      ],
+      entries: firefoxStopped(401, 'Unauthorized', bearerChallenge),
       expect: [
         {
           messageId: 'beforeCors',
@@ -172,15 +163,7 @@ testAdviceRule(rule, {
     {
       name: 'Firefox live stream: only the 401 preflight is recorded',
       browser: 'firefox',
-      entries: [
-        preflight({
-          producer: 'firefox',
-          status: 401,
-          statusText: 'Unauthorized',
-          requestedHeaders: requested,
-          responseHeaders: { 'WWW-Authenticate': 'Bearer' },
-        }),
-      ],
+      entries: [rejected(401, 'Unauthorized', bearerChallenge, 'firefox')],
       expect: [{ messageId: 'beforeCors', data: { url: `${API}/data`, method: 'PUT', origin: PAGE } }],
     },
   ],

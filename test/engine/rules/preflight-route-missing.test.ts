@@ -1,5 +1,5 @@
 import rule from '../../../src/engine/rules/preflight-route-missing';
-import { allow, API, entry, notSent, PAGE, preflight } from '../../support/har-builders';
+import { allow, API, entry, PAGE, preflight, preflightedPut } from '../../support/har-builders';
 import { testAdviceRule } from '../../support/rule-tester';
 
 const corsHeaders = allow(PAGE, {
@@ -7,22 +7,13 @@ const corsHeaders = allow(PAGE, {
   'Access-Control-Allow-Headers': 'Content-Type',
 });
 const requested = ['content-type'];
-const blockedPut = notSent({ method: 'PUT' });
-const answered = (status: number, statusText: string, responseHeaders = {}) =>
-  preflight({ status, statusText, requestedHeaders: requested, responseHeaders });
+const { answered, blockedPut, passed, firefoxStopped } = preflightedPut(requested);
 
 testAdviceRule(rule, {
   valid: [
     {
       name: 'a 204 preflight with CORS headers that let the PUT through',
-      entries: [
-        answered(204, 'No Content', corsHeaders),
-        entry({
-          method: 'PUT',
-          requestHeaders: { Origin: PAGE, 'Content-Type': 'application/json' },
-          responseHeaders: allow(),
-        }),
-      ],
+      entries: passed(corsHeaders),
     },
     {
       name: 'a 204 preflight with CORS headers that omit the method fails on the method, not a missing route',
@@ -54,15 +45,7 @@ testAdviceRule(rule, {
     {
       name: 'Firefox: a 204 preflight with CORS headers',
       browser: 'firefox',
-      entries: [
-        preflight({ producer: 'firefox', requestedHeaders: requested, responseHeaders: corsHeaders }),
-        entry({
-          producer: 'firefox',
-          method: 'PUT',
-          requestHeaders: { Origin: PAGE, 'Content-Type': 'application/json' },
-          responseHeaders: allow(),
-        }),
-      ],
+      entries: passed(corsHeaders, 'firefox'),
     },
   ],
   invalid: [
@@ -127,10 +110,7 @@ testAdviceRule(rule, {
     {
       name: 'Firefox getHAR: a 404 preflight and the PUT it never sent',
       browser: 'firefox',
-      entries: [
-        preflight({ producer: 'firefox', status: 404, statusText: 'Not Found', requestedHeaders: requested }),
-        notSent({ producer: 'firefox', method: 'PUT', requestHeaders: { Origin: PAGE } }),
-      ],
+      entries: firefoxStopped(404, 'Not Found'),
       expect: [{ messageId: 'notFound', data: { method: 'PUT' } }],
     },
     {

@@ -1,5 +1,5 @@
 import rule from '../../../src/engine/rules/preflight-server-error';
-import { allow, API, entry, notSent, PAGE, preflight } from '../../support/har-builders';
+import { allow, API, entry, PAGE, preflight, preflightedPut } from '../../support/har-builders';
 import { testAdviceRule } from '../../support/rule-tester';
 
 const corsHeaders = allow(PAGE, {
@@ -7,9 +7,7 @@ const corsHeaders = allow(PAGE, {
   'Access-Control-Allow-Headers': 'Content-Type',
 });
 const requested = ['content-type'];
-const blockedPut = notSent({ method: 'PUT' });
-const answered = (status: number, statusText: string, responseHeaders = {}) =>
-  preflight({ status, statusText, requestedHeaders: requested, responseHeaders });
+const { answered, blockedPut, passed, firefoxStopped } = preflightedPut(requested);
 
 testAdviceRule(rule, {
   valid: [
@@ -47,15 +45,7 @@ testAdviceRule(rule, {
     {
       name: 'Firefox: a 204 preflight with CORS headers',
       browser: 'firefox',
-      entries: [
-        preflight({ producer: 'firefox', requestedHeaders: requested, responseHeaders: corsHeaders }),
-        entry({
-          producer: 'firefox',
-          method: 'PUT',
-          requestHeaders: { Origin: PAGE, 'Content-Type': 'application/json' },
-          responseHeaders: allow(),
-        }),
-      ],
+      entries: passed(corsHeaders, 'firefox'),
     },
   ],
   invalid: [
@@ -132,10 +122,7 @@ testAdviceRule(rule, {
     {
       name: 'Firefox getHAR: a 503 preflight and the PUT it never sent',
       browser: 'firefox',
-      entries: [
-        preflight({ producer: 'firefox', status: 503, statusText: 'Service Unavailable', requestedHeaders: requested }),
-        notSent({ producer: 'firefox', method: 'PUT', requestHeaders: { Origin: PAGE } }),
-      ],
+      entries: firefoxStopped(503, 'Service Unavailable'),
       expect: [{ messageId: 'gatewayError', data: { status: '503 Service Unavailable', method: 'PUT' } }],
     },
     {
