@@ -32,20 +32,19 @@ import {
   type HostileServers,
 } from './support/hostile';
 import { ChromeScope, FIREFOX, launchFirefox, toolbox, type ConsoleEntry } from './support/firefox';
-import { DIST_FIREFOX, requireBrowser, requireBuild, skipWithoutBrowser } from './support/preconditions';
 import {
-  BLOCKED_AT_PREFLIGHT,
-  expectedRows,
-  observedRows,
-  scenario,
-  SCENARIOS,
-  type Scenario,
-} from './support/scenarios';
-import { isPng, saveScreenshot } from './support/screenshots';
+  expectHostileInert,
+  expectPageOutcomes,
+  LIVE,
+  ON_LOAD,
+  panelTests,
+  sameJson,
+  started,
+} from './support/panel-expectations';
+import { DIST_FIREFOX, requireBrowser, requireBuild, skipWithoutBrowser } from './support/preconditions';
+import { BLOCKED_AT_PREFLIGHT, expectedRows, observedRows, scenario, SCENARIOS } from './support/scenarios';
+import { saveScreenshot } from './support/screenshots';
 import { DONE_TITLE, runLiveScenario, startServers, type PageOutcome, type TestServers } from './support/servers';
-
-const ON_LOAD = SCENARIOS.filter((s) => !s.live);
-const LIVE = SCENARIOS.filter((s) => s.live);
 
 /** An extension page as the parent process knows it (ExtensionParent's ProxyContextParent). */
 interface ExtensionView {
@@ -239,12 +238,8 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
 
   it('the browser itself blocked or allowed each request as the scenario says', () => {
     const { apiOrigin } = started(servers);
-    const outcome = (s: Scenario) =>
-      s.firefoxReason === null
-        ? { name: s.name, ok: true, status: 200, error: null }
-        : { name: s.name, ok: false, status: null, error: expect.stringContaining('TypeError') };
-    expect(outcomes).toEqual(ON_LOAD.map(outcome));
-    expect(liveOutcomes).toEqual(LIVE.map(outcome));
+    expectPageOutcomes('firefox', outcomes, liveOutcomes);
+    // Firefox's own verdict: its "Cross-Origin Request Blocked" console messages.
     const blockedMessages = (url: string) =>
       consoleEntries
         .filter((e) => e.text.startsWith('Cross-Origin Request Blocked') && e.text.includes(` at ${url}. `))
@@ -267,21 +262,15 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
     }
   });
 
-  it('the devtools page handed its buffer, with the requests made before the panel was first shown, to the panel', () => {
-    const { apiOrigin } = started(servers);
-    expect(handedOver).toBe(true);
-    expect(observedRows(rowsBeforeLive, ON_LOAD, apiOrigin)).toEqual(expectedRows(ON_LOAD, 'firefox', apiOrigin));
-  });
-
-  it('the panel shows one row per cross-origin request, with the verdict and root cause of its scenario', () => {
-    const { apiOrigin } = started(servers);
-    expect(observedRows(rows, SCENARIOS, apiOrigin), `panel text: ${panelText}`).toEqual(
-      expectedRows(SCENARIOS, 'firefox', apiOrigin),
-    );
-    // Nothing else: no row for a preflight of its own, no same-origin request.
-    expect(rows.map((r) => r.url).sort()).toEqual(SCENARIOS.map((s) => apiOrigin + s.path).sort());
-    for (const row of rows) expect([row.path, row.origin]).toEqual([new URL(row.url).pathname, apiOrigin]);
-  });
+  panelTests('firefox', () => ({
+    apiOrigin: started(servers).apiOrigin,
+    handedOver,
+    rowsBeforeLive,
+    rows,
+    panelText,
+    details,
+    screenshot,
+  }));
 
   it('shows the requests blocked at the preflight, which only getHAR() has in Firefox', () => {
     const { apiOrigin } = started(servers);
@@ -294,85 +283,19 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
     }
   });
 
-  it('the request made after the panel was shown arrives live', () => {
-    const { apiOrigin } = started(servers);
-    for (const live of LIVE) {
-      expect(rowsBeforeLive.map((r) => r.url)).not.toContain(apiOrigin + live.path);
-      expect(rows.map((r) => r.url)).toContain(apiOrigin + live.path);
-    }
-  });
-
-  it.each(SCENARIOS.filter((s) => s.detail).map((s) => [s.label, s.name]))(
-    'selecting %s shows its diagnosis',
-    (_, name) => {
-      const { apiOrigin } = started(servers);
-      const s = scenario(name);
-      const detail = details.get(name);
-      expect(detail?.title).toBe(`PUT ${apiOrigin}${s.path}`);
-      expect(detail?.kind).toBe(s.detail?.kind);
-      expect(detail?.rootCause).toBe(s.detail?.rootCause);
-      expect(detail?.text).toContain(s.detail?.kind);
-      expect(detail?.text).toContain(s.detail?.rootCause);
-    },
-  );
-
-  it('saves a screenshot of the panel', () => {
-    expect(isPng(screenshot)).toBe(true);
-  });
-
   it('renders hostile header values and URLs as inert text: nothing runs or loads, the layout holds', async () => {
     const { pageOrigin } = started(servers);
     const h = started<HostileServers>(hostile);
-    // The browser blocked it (the markup is no allowed origin), and the API saw exactly the page's one GET.
-    expect(hostileOutcome).toMatchObject({ ok: false, error: expect.stringContaining('TypeError') });
+    expectHostileInert('firefox', pageOrigin, h, {
+      outcome: hostileOutcome,
+      rows: hostileRows,
+      before: hostileBefore,
+      after: hostileAfter,
+    });
+    // Firefox's own verdict: it blocked the request.
     expect(
       consoleEntries.some((e) => e.text.startsWith('Cross-Origin Request Blocked') && e.text.includes(h.hostileOrigin)),
     ).toBe(true);
-    expect(h.apiLog).toEqual([{ method: 'GET', url: h.url.slice(h.hostileOrigin.length), origin: pageOrigin }]);
-    // One more row, the hostile one, blocked and selected.
-    expect(hostileRows).toHaveLength(SCENARIOS.length + 1);
-    expect(hostileRows.find((r) => r.url === h.url)?.path).toBe(h.url.slice(h.hostileOrigin.length));
-    for (const check of [hostileBefore, hostileAfter]) {
-      if (!check) throw new Error('the hostile check did not run');
-      expect(check.row).toMatchObject({ outcome: 'blocked', selected: true });
-      expect(check.title).toBe(`GET ${h.url}`);
-      expect(check.rowCount).toBe(SCENARIOS.length + 1);
-      // Nothing ran, nothing was injected.
-      expect(check.pwned).toBe(false);
-      expect(check.loaders).toEqual([]);
-      expect(check.foreignScripts).toEqual([]);
-      expect(check.svgCount).toBe(0);
-      expect(check.withHandlers).toEqual([]);
-      expect(check.pointingAtAttacker).toEqual([]);
-      // The hostile text shows literally, control characters as visible \uXXXX escapes, never raw. The bytes of a bidi
-      // override in a header arrive decoded as Latin-1: the C1 control U+0080 shows as \\u0080 (support/hostile.ts).
-      expect(check.contains, JSON.stringify(check.samples)).toMatchObject({
-        allowOriginMarkup: true,
-        imgMarkup: true,
-        scriptTag: true,
-        svgOnload: true,
-        iframeMarkup: true,
-        urlQuery: true,
-        longValueStart: true,
-        firefoxBidiBytes: true,
-        firefoxServerBidiBytes: true,
-        firefoxC1: true,
-      });
-      expect(check.rawControls).toEqual([]);
-      // The layout holds: the list and the detail pane have a size, and nothing pushes the page wider than the panel.
-      expect(check.list?.width).toBeGreaterThan(100);
-      expect(check.list?.height).toBeGreaterThan(100);
-      expect(check.detail?.width).toBeGreaterThan(100);
-      expect(check.detail?.height).toBeGreaterThan(100);
-      expect(check.detail?.right).toBeLessThanOrEqual(check.viewport.width + 1);
-      expect(check.scrollWidth).toBeLessThanOrEqual(check.viewport.width + 1);
-    }
-    // The 200 k value is cut behind "show all" (the panel's text stays far shorter than it), and expands on demand.
-    expect(hostileBefore?.showAll).toContain(`show all (${LONG_VALUE_LENGTH.toLocaleString('en-US')} characters)`);
-    expect(hostileBefore?.contains.longValueWhole).toBe(false);
-    expect(hostileBefore?.textLength).toBeLessThan(LONG_VALUE_LENGTH / 2);
-    expect(hostileAfter?.contains.longValueWhole).toBe(true);
-    expect(hostileAfter?.textLength).toBeGreaterThan(LONG_VALUE_LENGTH);
     // No injected element fetched anything: the attacker saw no request, and the browser started none to it.
     expect(h.attackerLog).toEqual([]);
     const requests = (await chrome.evaluate('window.__corsDoctorE2eRequests')) as ObservedRequest[];
@@ -411,15 +334,6 @@ describe.skipIf(skipWithoutBrowser(FIREFOX, 'firefox-esr'))('Firefox: the built 
     );
   });
 });
-
-function started<T = TestServers>(servers: T | undefined): T {
-  if (!servers) throw new Error('the test servers did not start');
-  return servers;
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 
 /**
  * A PNG of the toolbox with the panel shown: the chrome-scope BiDi screenshot of browser.xhtml, clipped to the
