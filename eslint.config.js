@@ -9,7 +9,7 @@ const PLATFORM_ONLY = 'Only src/platform may touch the WebExtension API.';
 const PROBE_DEPS = 'src/probe depends on the engine through its public API (src/engine/index.ts) only.';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'reports/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'reports/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
