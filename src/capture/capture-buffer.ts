@@ -8,8 +8,11 @@
 // - keeps at most `limit` entries, counting what it dropped; when full, it drops the oldest in a batch (a tenth of the
 //   limit), because dropping shifts every entry's position and so costs the panel a full re-diagnosis: once per
 //   thousand new requests, not once per request, on a busy page;
-// - asks getHAR() at most once a second, and less often the longer it takes: it returns the whole log, which on a busy
-//   page is tens of thousands of entries and seconds of work for DevTools and for this page;
+// - asks getHAR() only when it may have something to add: a preflight whose real request has not arrived by then, or
+//   an entry that arrived incomplete (each tried a few times at most: a request that never got a response stays
+//   incomplete); and at most once a second, less often the longer it takes: it returns the whole log, which on a
+//   busy page is tens of thousands of entries and seconds of work for DevTools and for this page. Of that log only
+//   the entries wanted are copied (see DevtoolsHost.getHar);
 // - clears on navigation unless "preserve log" is on.
 // Framework-free: the panel subscribes to it; tests drive it with a fake host.
 import type { RawHarEntry } from '../engine';
@@ -44,6 +47,12 @@ export const DEFAULT_LIMIT = 10_000;
 /** A recovery waits at least this many times as long as the last getHAR() took, so it takes at most ~1/10 of the time. */
 const RECOVERY_COST_FACTOR = 10;
 
+/** How many recoveries try to complete an entry that arrived incomplete. */
+const COMPLETION_TRIES = 3;
+
+/** How far apart (ms) a real request and its preflight may start: the request starts first, by up to ~100 ms. */
+const PREFLIGHT_WINDOW_MS = 1_000;
+
 export class CaptureBuffer {
   private state: CaptureState = { entries: [], dropped: 0, preserveLog: false, startedLate: false, navigations: 0 };
   private readonly keys = new Set<string>();
@@ -55,6 +64,12 @@ export class CaptureBuffer {
   private recoveryWanted = false;
   /** How long the last recovery's getHAR() took. */
   private recoveryCostMs = 0;
+  /** Held entries that may still gain data (not isComplete). */
+  private readonly incomplete = new Set<RawHarEntry>();
+  /** Entries that arrived incomplete: when, and how many recoveries have tried to complete them. */
+  private readonly completing = new Map<RawHarEntry, { at: number; tries: number }>();
+  /** Preflights not looked at yet, and when they arrived: their real request may exist only in getHAR(). */
+  private awaited: { preflight: RawHarEntry; at: number }[] = [];
   private readonly limit: number;
   private readonly dropBatch: number;
   private readonly recoveryDelayMs: number;
@@ -76,8 +91,13 @@ export class CaptureBuffer {
   async start(): Promise<void> {
     this.stops.push(
       this.host.onRequestFinished((entry) => {
-        this.add([entry]);
-        if (isPreflightEntry(entry) || !isComplete(entry)) this.scheduleRecovery();
+        if (!this.add([entry])) return; // held already
+        const preflight = isPreflightEntry(entry);
+        const incomplete = !isComplete(entry);
+        const at = this.now();
+        if (preflight) this.awaited.push({ preflight: entry, at });
+        if (incomplete) this.completing.set(entry, { at, tries: 0 });
+        if (preflight || incomplete) this.scheduleRecovery();
       }),
       this.host.onNavigated(() => this.navigated()),
     );
@@ -100,7 +120,7 @@ export class CaptureBuffer {
 
   /** Empties the buffer (the "Clear" button). */
   clear(): void {
-    this.keys.clear();
+    this.forget();
     this.update({ entries: [], dropped: 0 });
   }
 
@@ -118,8 +138,16 @@ export class CaptureBuffer {
       this.update({ navigations, startedLate: false });
       return;
     }
-    this.keys.clear();
+    this.forget();
     this.update({ entries: [], dropped: 0, navigations, startedLate: false });
+  }
+
+  /** Forgets every entry held. */
+  private forget(): void {
+    this.keys.clear();
+    this.incomplete.clear();
+    this.completing.clear();
+    this.awaited = [];
   }
 
   /**
@@ -134,33 +162,105 @@ export class CaptureBuffer {
     this.recoveryPending = true;
     this.recoveryWanted = false;
     const generation = this.generation;
+    const armed = this.now();
     const done = () => {
       this.recoveryPending = false;
-      if (this.recoveryWanted) this.scheduleRecovery();
+      if (this.recoveryWanted || this.completing.size > 0) this.scheduleRecovery();
     };
     this.setTimer(
       () => {
-        const started = this.now();
-        this.host.getHar().then((har) => {
-          if (generation === this.generation) {
-            this.complete(har);
-            this.add(har.filter(isNeverSent));
-          }
-          this.recoveryCostMs = this.now() - started;
+        if (generation !== this.generation || !this.recoveryNeeded(armed)) {
           done();
-        }, done);
+          return;
+        }
+        const started = this.now();
+        const incomplete = new Set([...this.incomplete].map(identity));
+        // Only what could complete an entry held, or a request never sent that is not held yet.
+        const wanted = (candidate: RawHarEntry) =>
+          incomplete.has(identity(candidate)) || (isNeverSent(candidate) && !this.keys.has(entryKey(candidate)));
+        this.host.getHar(wanted).then(
+          (har) => {
+            if (generation === this.generation) {
+              this.complete(har);
+              this.add(har.filter(isNeverSent));
+              this.triedCompleting(armed);
+            }
+            this.recoveryCostMs = this.now() - started;
+            done();
+          },
+          () => {
+            this.triedCompleting(armed);
+            done();
+          },
+        );
       },
       Math.max(this.recoveryDelayMs, this.recoveryCostMs * RECOVERY_COST_FACTOR),
     );
   }
 
+  /**
+   * Whether getHAR() may add something now: an entry to complete, or a preflight whose real request has not arrived
+   * (in Firefox a request blocked at its preflight exists only in getHAR()). Only what arrived before this recovery
+   * was `armed` counts: a preflight that has just arrived has its real request still on the way (it is looked at by
+   * the next recovery, which is wanted already), and an entry that has just arrived may lack what getHAR() would only
+   * have a moment later.
+   */
+  private recoveryNeeded(armed: number): boolean {
+    let due = false;
+    for (const [entry, { at }] of this.completing) {
+      if (!this.incomplete.has(entry))
+        this.completing.delete(entry); // completed, dropped or cleared since
+      else if (at <= armed) due = true;
+    }
+    const preflights = this.awaited.filter(({ at }) => at <= armed).map(({ preflight }) => preflight);
+    this.awaited = this.awaited.filter(({ at }) => at > armed);
+    return due || this.unanswered(preflights.filter((preflight) => this.keys.has(entryKey(preflight))));
+  }
+
+  /** Whether one of `preflights` has no real request held (same URL and method, started about as early). */
+  private unanswered(preflights: readonly RawHarEntry[]): boolean {
+    if (preflights.length === 0) return false;
+    const waiting = new Map<string, number[]>();
+    for (const preflight of preflights) {
+      const key = `${requestedMethod(preflight)} ${String(preflight.request?.url)}`;
+      const starts = waiting.get(key);
+      const start = Date.parse(String(preflight.startedDateTime));
+      if (starts) starts.push(start);
+      else waiting.set(key, [start]);
+    }
+    // Each real request answers one preflight at most. The latest entries are the likeliest answers.
+    const entries = this.state.entries;
+    for (let i = entries.length - 1; i >= 0 && waiting.size > 0; i--) {
+      const entry = entries[i] as RawHarEntry;
+      const key = `${String(entry.request?.method).toUpperCase()} ${String(entry.request?.url)}`;
+      const starts = waiting.get(key);
+      if (!starts || isPreflightEntry(entry)) continue;
+      const start = Date.parse(String(entry.startedDateTime));
+      const answered = starts.findIndex((at) => Math.abs(at - start) <= PREFLIGHT_WINDOW_MS);
+      if (answered < 0) continue;
+      starts.splice(answered, 1);
+      if (starts.length === 0) waiting.delete(key);
+    }
+    return waiting.size > 0;
+  }
+
+  /** After a recovery `armed` then: entries it tried and left incomplete are tried again, a few times at most. */
+  private triedCompleting(armed: number): void {
+    for (const [entry, tried] of this.completing) {
+      if (!this.incomplete.has(entry)) this.completing.delete(entry);
+      else if (tried.at > armed) continue;
+      else if (tried.tries + 1 >= COMPLETION_TRIES) this.completing.delete(entry);
+      else tried.tries++;
+    }
+  }
+
   /** Replaces incomplete entries by their more complete version in `har` (same start, method and URL). */
   private complete(har: readonly RawHarEntry[]): void {
+    if (this.incomplete.size === 0 || har.length === 0) return;
     const incomplete = new Map<string, number>();
     this.state.entries.forEach((entry, index) => {
-      if (!isComplete(entry)) incomplete.set(identity(entry), index);
+      if (this.incomplete.has(entry)) incomplete.set(identity(entry), index);
     });
-    if (incomplete.size === 0) return;
     let entries: RawHarEntry[] | null = null;
     for (const candidate of har) {
       const index = incomplete.get(identity(candidate));
@@ -172,29 +272,37 @@ export class CaptureBuffer {
       entries[index] = candidate;
       this.keys.delete(entryKey(current));
       this.keys.add(key);
+      this.incomplete.delete(current);
+      if (!isComplete(candidate)) this.incomplete.add(candidate);
     }
     if (entries) this.update({ entries });
   }
 
-  private add(incoming: readonly RawHarEntry[], backfill = false): void {
+  /** Holds the entries of `incoming` not held yet; returns how many. */
+  private add(incoming: readonly RawHarEntry[], backfill = false): number {
     const fresh: RawHarEntry[] = [];
     for (const entry of incoming) {
       const key = entryKey(entry);
       if (this.keys.has(key)) continue;
       this.keys.add(key);
       fresh.push(entry);
+      if (!isComplete(entry)) this.incomplete.add(entry);
     }
-    if (fresh.length === 0) return;
+    if (fresh.length === 0) return 0;
     // Backfilled entries happened before the live ones already held.
     let entries = backfill ? [...fresh, ...this.state.entries] : [...this.state.entries, ...fresh];
     let dropped = this.state.dropped;
     if (entries.length > this.limit) {
       const dropping = Math.min(entries.length, Math.max(entries.length - this.limit, this.dropBatch));
-      for (const gone of entries.slice(0, dropping)) this.keys.delete(entryKey(gone));
+      for (const gone of entries.slice(0, dropping)) {
+        this.keys.delete(entryKey(gone));
+        this.incomplete.delete(gone);
+      }
       entries = entries.slice(dropping);
       dropped += dropping;
     }
     this.update({ entries, dropped });
+    return fresh.length;
   }
 
   private update(change: Partial<CaptureState>): void {
@@ -215,6 +323,17 @@ function isPreflightEntry(entry: RawHarEntry): boolean {
   if (!request || String(request.method).toUpperCase() !== 'OPTIONS') return false;
   const headers = Array.isArray(request.headers) ? (request.headers as { name?: unknown }[]) : [];
   return headers.some((h) => typeof h.name === 'string' && h.name.toLowerCase() === 'access-control-request-method');
+}
+
+/** The method a preflight asks for (Access-Control-Request-Method). */
+function requestedMethod(preflight: RawHarEntry): string {
+  const headers = Array.isArray(preflight.request?.headers)
+    ? (preflight.request.headers as { name?: unknown; value?: unknown }[])
+    : [];
+  const header = headers.find(
+    (h) => typeof h.name === 'string' && h.name.toLowerCase() === 'access-control-request-method',
+  );
+  return String(header?.value ?? '').toUpperCase();
 }
 
 /**

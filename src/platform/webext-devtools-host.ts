@@ -21,9 +21,10 @@ export function createDevtoolsHost(): DevtoolsHost {
       };
       return handle;
     },
-    async getHar() {
+    async getHar(select) {
       const log = await network.getHAR();
-      return toPlain<RawHarEntry[]>(log.entries);
+      const entries = log.entries as unknown as RawHarEntry[];
+      return toPlain<RawHarEntry[]>(select ? entries.filter((entry) => select(entry)) : entries);
     },
     onRequestFinished(listener) {
       const handler = (request: unknown) => listener(toPlain<RawHarEntry>(request));

@@ -192,6 +192,112 @@ describe('CaptureBuffer', () => {
     expect(host.getHarCalls).toBe(1);
   });
 
+  it('does not ask getHAR() for a preflight whose real request arrived, nor for one it holds already', async () => {
+    const host = new FakeDevtoolsHost();
+    const timers = manualTimers();
+    const buffer = new CaptureBuffer(host, { setTimer: timers.setTimer });
+    await buffer.start();
+    const complete = { Origin: 'https://app.example', 'Accept-Encoding': 'gzip' };
+    const put = (i: number) =>
+      entry({ method: 'PUT', url: `${API}/items/${i}`, at: i * 100, requestHeaders: complete });
+    const options = (i: number) =>
+      preflight({ url: `${API}/items/${i}`, at: i * 100 + 3, requestHeaders: { 'Accept-Encoding': 'gzip' } });
+    // In either order, as browsers deliver them.
+    host.emitRequestFinished(put(1));
+    host.emitRequestFinished(options(1));
+    host.emitRequestFinished(options(2));
+    host.emitRequestFinished(put(2));
+    host.emitRequestFinished(options(2)); // again: held already
+    await timers.runAll();
+    await timers.runAll();
+    expect(buffer.getState().entries).toHaveLength(4);
+    expect(host.getHarCalls).toBe(1); // the backfill only
+  });
+
+  it('looks for the real request of a preflight that has just arrived only at the next recovery', async () => {
+    const host = new FakeDevtoolsHost();
+    const pending: (() => void)[] = [];
+    let clock = 0;
+    const buffer = new CaptureBuffer(host, { setTimer: (run) => void pending.push(run), now: () => clock });
+    await buffer.start();
+    const complete = { Origin: 'https://app.example', 'Accept-Encoding': 'gzip' };
+    const put = (i: number) =>
+      entry({ method: 'PUT', url: `${API}/items/${i}`, at: i * 100, requestHeaders: complete });
+    const options = (i: number) =>
+      preflight({ url: `${API}/items/${i}`, at: i * 100 + 3, requestHeaders: { 'Accept-Encoding': 'gzip' } });
+    host.emitRequestFinished(options(1));
+    host.emitRequestFinished(put(1));
+    clock = 900;
+    host.emitRequestFinished(options(2)); // its request is still under way when the recovery runs
+    clock = 1_000;
+    pending.shift()?.();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    clock = 1_100;
+    host.emitRequestFinished(put(2));
+    expect(pending).toHaveLength(1);
+    clock = 2_100;
+    pending.shift()?.();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(pending).toHaveLength(0);
+    expect(host.getHarCalls).toBe(1); // the backfill only
+    expect(buffer.getState().entries).toHaveLength(4);
+  });
+
+  it('asks getHAR() for a preflight answered only by an older request to the same URL', async () => {
+    const host = new FakeDevtoolsHost('firefox');
+    const timers = manualTimers();
+    const buffer = new CaptureBuffer(host, { setTimer: timers.setTimer });
+    await buffer.start();
+    const headers = { Origin: 'https://app.example', 'Accept-Encoding': 'gzip' };
+    host.emitRequestFinished(entry({ producer: 'firefox', method: 'PUT', at: 0, requestHeaders: headers }));
+    const options = preflight({ producer: 'firefox', status: 404, at: 60_000 });
+    const blocked = notSent({ producer: 'firefox', method: 'PUT', at: 59_998 });
+    host.har = [blocked, options];
+    host.emitRequestFinished(options);
+    await timers.runAll();
+    expect(host.getHarCalls).toBe(2);
+    expect(buffer.getState().entries).toContain(blocked);
+  });
+
+  it('copies only what it may add from getHAR(), not the whole log', async () => {
+    const host = new FakeDevtoolsHost('firefox');
+    const timers = manualTimers();
+    const buffer = new CaptureBuffer(host, { setTimer: timers.setTimer });
+    const held = Array.from({ length: 200 }, (_, i) =>
+      entry({ producer: 'firefox', url: `${API}/${i}`, at: i, requestHeaders: { 'Accept-Encoding': 'gzip' } }),
+    );
+    host.har = held;
+    await buffer.start();
+    expect(host.harEntriesCopied).toBe(200); // the backfill takes everything
+    const options = preflight({
+      producer: 'firefox',
+      status: 404,
+      at: 500,
+      requestHeaders: { 'Accept-Encoding': 'gzip' },
+    });
+    const blocked = notSent({ producer: 'firefox', method: 'PUT', at: 498 });
+    host.har = [...held, blocked, options];
+    host.emitRequestFinished(options);
+    await timers.runAll();
+    expect(host.harEntriesCopied).toBe(201);
+    expect(buffer.getState().entries).toHaveLength(202);
+    expect(buffer.getState().entries.at(-1)).toBe(blocked);
+  });
+
+  it('tries to complete an entry a few times, then leaves it as it is', async () => {
+    const host = new FakeDevtoolsHost();
+    const timers = manualTimers();
+    const buffer = new CaptureBuffer(host, { setTimer: timers.setTimer });
+    await buffer.start();
+    // A request that never got a response: it stays incomplete in getHAR() too.
+    const refused = entry({ status: 0, statusText: '', error: 'net::ERR_CONNECTION_REFUSED' });
+    host.har = [refused];
+    host.emitRequestFinished(refused);
+    for (let i = 0; i < 10; i++) await timers.runAll();
+    expect(host.getHarCalls).toBe(1 + 3);
+    expect(buffer.getState().entries).toEqual([refused]);
+  });
+
   it('forgets a listener that throws (a panel window that has gone away)', async () => {
     const host = new FakeDevtoolsHost();
     const buffer = new CaptureBuffer(host);

@@ -8,12 +8,14 @@ export class FakeDevtoolsHost implements DevtoolsHost {
   /** What getHAR() returns. */
   har: RawHarEntry[] = [];
   getHarCalls = 0;
+  /** How many entries getHAR() answers held in all: what the real host copies to plain data. */
+  harEntriesCopied = 0;
   reloads = 0;
   panels: { title: string; iconPath: string; pagePath: string }[] = [];
   private finished = new Set<(entry: RawHarEntry) => void>();
   private navigated = new Set<(url: string) => void>();
   private shown = new Set<(win: Window) => void>();
-  private pendingHar: ((entries: RawHarEntry[]) => void) | null = null;
+  private pendingHar: (() => void) | null = null;
   /** Hold getHAR() until releaseBackfill(). */
   holdBackfill = false;
 
@@ -31,14 +33,19 @@ export class FakeDevtoolsHost implements DevtoolsHost {
     };
   }
 
-  getHar(): Promise<RawHarEntry[]> {
+  getHar(select?: (entry: RawHarEntry) => boolean): Promise<RawHarEntry[]> {
     this.getHarCalls++;
-    if (!this.holdBackfill) return Promise.resolve([...this.har]);
-    return new Promise((resolve) => (this.pendingHar = resolve));
+    const answer = () => {
+      const selected = select ? this.har.filter((entry) => select(entry)) : [...this.har];
+      this.harEntriesCopied += selected.length;
+      return selected;
+    };
+    if (!this.holdBackfill) return Promise.resolve(answer());
+    return new Promise((resolve) => (this.pendingHar = () => resolve(answer())));
   }
 
   releaseBackfill(): void {
-    this.pendingHar?.([...this.har]);
+    this.pendingHar?.();
     this.pendingHar = null;
   }
 
