@@ -47,9 +47,12 @@ async function setup(
     expect(entries, label).toBe(buffer.getState().entries);
     expect(report, label).toEqual(fullDiagnosis(entries, browser === 'firefox' ? 'Firefox' : 'WebInspector'));
   };
+  /** Runs the buffer's recoveries until none is pending (one may want another, for what came during it). */
   const runRecoveries = async () => {
-    for (const run of recoveries.splice(0)) run();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let round = 0; round < 10 && recoveries.length > 0; round++) {
+      for (const run of recoveries.splice(0)) run();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   };
   return { host, buffer, store, timers, flush, emit, expectFullDiagnosis, runRecoveries, started };
 }
@@ -323,6 +326,31 @@ describe('LiveDiagnosis', () => {
     expect(diagnosis.latest.entries).toBe(cleared);
     expect(diagnosis.latest.report).toEqual(fullDiagnosis(cleared));
     expect(diagnosis.restarts).toBe(2);
+  });
+
+  it('ends a slice when its time budget runs out, before its number of entries', () => {
+    const timers: (() => void)[] = [];
+    let clock = 0;
+    const diagnosis = new LiveDiagnosis({
+      ...options,
+      slice: 250,
+      sliceMs: 15,
+      // Every look at the clock finds 10 ms gone: a slow machine, or a busy one.
+      now: () => (clock += 10),
+      setTimer: (run) => void timers.push(run),
+    });
+    const entries = generated(600, 91);
+    diagnosis.update(entries.slice(0, 10));
+    diagnosis.update(entries.slice(1, 600)); // the oldest dropped: starts over, in slices
+    let slices = 1;
+    while (timers.length > 0) {
+      expect(diagnosis.busy).toBe(true);
+      timers.shift()?.();
+      slices++;
+    }
+    // 599 entries in slices of 250 would be 3; the budget allows two looks at the clock, 25 entries each.
+    expect(slices).toBe(Math.ceil(599 / 50));
+    expect(diagnosis.latest.report).toEqual(fullDiagnosis(entries.slice(1, 600)));
   });
 
   it('keeps the same report object while the buffer is unchanged', () => {

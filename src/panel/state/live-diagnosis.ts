@@ -10,7 +10,9 @@
 // - the backfill from getHAR() put older entries in front of the live ones;
 // - a live entry was replaced by its complete version from getHAR() (Chromium reports some entries early).
 // Then the diagnosis starts over from the whole buffer. For a big buffer that takes seconds, so it runs in slices
-// between which the panel stays responsive, showing the last complete result meanwhile.
+// between which the panel stays responsive, showing the last complete result meanwhile. A slice ends after a number of
+// entries or a time budget, whichever comes first: how long an entry takes depends on the machine and on what else
+// it is doing, and a slice over 50 ms is a task long enough to make the panel stutter.
 import { IncrementalDiagnoser, type RawHarEntry, type Report } from '../../engine';
 
 export interface LiveDiagnosisOptions {
@@ -19,8 +21,12 @@ export interface LiveDiagnosisOptions {
   /** The HAR creator whose CORS rules apply ("WebInspector" for Chromium, "Firefox"). */
   creator: string;
   version: string;
-  /** Entries diagnosed per slice when starting over (default 250: tens of milliseconds). */
+  /** Most entries diagnosed per slice when starting over (default 250). */
   slice?: number;
+  /** Time budget of a slice in milliseconds (default 20): it ends at the first check past it. */
+  sliceMs?: number;
+  /** Clock seam for tests (milliseconds). */
+  now?: () => number;
   /** Runs the next slice later; the page's setTimeout by default. */
   setTimer?: (callback: () => void, ms: number) => unknown;
   /** Called when a diagnosis that started over has caught up: `latest` changed. */
@@ -45,12 +51,16 @@ export class LiveDiagnosis {
   private current: Diagnosed;
   private rebuild: Rebuild | null = null;
   private readonly slice: number;
+  private readonly sliceMs: number;
+  private readonly now: () => number;
   private readonly setTimer: (callback: () => void, ms: number) => unknown;
   /** How many times the diagnosis started over from the whole buffer (for tests and benchmarks). */
   restarts = 0;
 
   constructor(private readonly options: LiveDiagnosisOptions) {
     this.slice = Math.max(1, options.slice ?? 250);
+    this.sliceMs = options.sliceMs ?? 20;
+    this.now = options.now ?? (() => performance.now());
     this.setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
     this.diagnoser = this.newDiagnoser();
     this.current = { entries: [], report: this.diagnoser.report() };
@@ -88,19 +98,27 @@ export class LiveDiagnosis {
     // A fresh diagnoser rather than reset(): reset() keeps the ids of every report it gave out for flush().
     this.rebuild = { diagnoser: this.newDiagnoser(), target: entries, next: 0 };
     // A small buffer is diagnosed at once; a big one in slices, the first of them now.
-    this.step(entries.length <= this.slice ? entries.length : this.slice, false);
+    if (entries.length <= this.slice) this.step(entries.length, false, Infinity);
+    else this.step(this.slice, false, this.sliceMs);
   }
 
-  /** Feeds the next `count` entries of the rebuild; `later` when run from a timer, not from update(). */
-  private step(count: number, later: boolean): void {
+  /**
+   * Feeds at most the next `count` entries of the rebuild, fewer if `budgetMs` runs out first; `later` when run from
+   * a timer, not from update().
+   */
+  private step(count: number, later: boolean, budgetMs: number): void {
     const rebuild = this.rebuild;
     if (!rebuild) return;
     const end = Math.min(rebuild.target.length, rebuild.next + count);
-    for (; rebuild.next < end; rebuild.next++) rebuild.diagnoser.add(rebuild.target[rebuild.next]);
-    // Diagnosing the exchanges of this slice now, not all at the end in one long task.
-    rebuild.diagnoser.flush();
+    const deadline = this.now() + budgetMs;
+    do {
+      const chunkEnd = Math.min(end, rebuild.next + CHUNK);
+      for (; rebuild.next < chunkEnd; rebuild.next++) rebuild.diagnoser.add(rebuild.target[rebuild.next]);
+      // Diagnosing the exchanges of these entries now, not all at the end in one long task.
+      rebuild.diagnoser.flush();
+    } while (rebuild.next < end && this.now() < deadline);
     if (rebuild.next < rebuild.target.length) {
-      this.setTimer(() => this.step(this.slice, true), 0);
+      this.setTimer(() => this.step(this.slice, true, this.sliceMs), 0);
       return;
     }
     this.rebuild = null;
@@ -120,6 +138,9 @@ export class LiveDiagnosis {
     return new IncrementalDiagnoser({ version, file, log: { creator: { name: creator, version: '' } } });
   }
 }
+
+/** Entries fed between two looks at the clock during a slice. */
+const CHUNK = 25;
 
 /** Whether `entries` begins with exactly the entries of `prefix`, in order. */
 function extendsPrefix(entries: readonly RawHarEntry[], prefix: readonly RawHarEntry[]): boolean {
