@@ -220,26 +220,28 @@ export class CaptureBuffer {
   /** Whether one of `preflights` has no real request held (same URL and method, started about as early). */
   private unanswered(preflights: readonly RawHarEntry[]): boolean {
     if (preflights.length === 0) return false;
-    const waiting = new Map<string, number[]>();
+    // By URL, what each preflight waits for: the method it asked for, and when it started.
+    const waiting = new Map<string, { method: string; start: number }[]>();
     for (const preflight of preflights) {
-      const key = `${requestedMethod(preflight)} ${String(preflight.request?.url)}`;
-      const starts = waiting.get(key);
-      const start = Date.parse(String(preflight.startedDateTime));
-      if (starts) starts.push(start);
-      else waiting.set(key, [start]);
+      const url = String(preflight.request?.url);
+      const wanted = { method: requestedMethod(preflight), start: Date.parse(String(preflight.startedDateTime)) };
+      const list = waiting.get(url);
+      if (list) list.push(wanted);
+      else waiting.set(url, [wanted]);
     }
     // Each real request answers one preflight at most. The latest entries are the likeliest answers.
     const entries = this.state.entries;
     for (let i = entries.length - 1; i >= 0 && waiting.size > 0; i--) {
       const entry = entries[i] as RawHarEntry;
-      const key = `${String(entry.request?.method).toUpperCase()} ${String(entry.request?.url)}`;
-      const starts = waiting.get(key);
-      if (!starts || isPreflightEntry(entry)) continue;
+      const url = String(entry.request?.url);
+      const list = waiting.get(url);
+      if (!list || isPreflightEntry(entry)) continue;
+      const method = String(entry.request?.method).toUpperCase();
       const start = Date.parse(String(entry.startedDateTime));
-      const answered = starts.findIndex((at) => Math.abs(at - start) <= PREFLIGHT_WINDOW_MS);
+      const answered = list.findIndex((w) => w.method === method && Math.abs(w.start - start) <= PREFLIGHT_WINDOW_MS);
       if (answered < 0) continue;
-      starts.splice(answered, 1);
-      if (starts.length === 0) waiting.delete(key);
+      list.splice(answered, 1);
+      if (list.length === 0) waiting.delete(url);
     }
     return waiting.size > 0;
   }
