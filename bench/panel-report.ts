@@ -85,34 +85,47 @@ function interactionTable(scenario: Scenario): string[] {
 const longTaskText = (t: LongTasks) =>
   t.count === 0 ? 'none' : `${t.count}, ${seconds(t.totalMs)} in all, longest ${ms(t.maxMs)} ms`;
 
-function comparison(before: PanelResults, after: PanelResults): string[] {
-  const lines = ['| Measure | Before | After |', '| --- | ---: | ---: |'];
+/** Before, after, and optionally the before build measured again in the conditions of the after run. */
+function comparison(before: PanelResults, after: PanelResults, rerun: PanelResults | null): string[] {
+  const lines = rerun
+    ? ['| Measure | Before | Before, measured again | After |', '| --- | ---: | ---: | ---: |']
+    : ['| Measure | Before | After |', '| --- | ---: | ---: |'];
+  const row = (label: string, value: (r: PanelResults) => string | null) => {
+    const cells = [before, ...(rerun ? [rerun] : []), after].map((r) => value(r));
+    if (cells.some((cell) => cell === null)) return;
+    lines.push(`| ${label} | ${cells.join(' | ')} |`);
+  };
   before.scenarios.forEach((b, i) => {
     const a = after.scenarios[i];
     if (!a || a.name !== b.name) return;
-    lines.push(`| ${a.name}: until all ${int(a.rows)} rows shown | ${seconds(b.loadMs)} | ${seconds(a.loadMs)} |`);
-    if (a.afterLastRequestMs !== null && b.afterLastRequestMs !== null) {
-      lines.push(
-        `| ${a.name}: after the last response | ${seconds(b.afterLastRequestMs)} | ${seconds(a.afterLastRequestMs)} |`,
-      );
-    }
-    lines.push(
-      `| ${a.name}: long tasks while the rows arrived | ${longTaskText(b.longTasks)} | ${longTaskText(a.longTasks)} |`,
-    );
+    const at = (r: PanelResults) => (r.scenarios[i]?.name === a.name ? (r.scenarios[i] ?? null) : null);
+    row(`${a.name}: until all ${int(a.rows)} rows shown`, (r) => {
+      const s = at(r);
+      return s && seconds(s.loadMs);
+    });
+    row(`${a.name}: after the last response`, (r) => {
+      const s = at(r);
+      return s && s.afterLastRequestMs !== null ? seconds(s.afterLastRequestMs) : null;
+    });
+    row(`${a.name}: long tasks while the rows arrived`, (r) => {
+      const s = at(r);
+      return s && longTaskText(s.longTasks);
+    });
     for (const [key, label] of INTERACTIONS) {
-      const p = (s: Scenario) => s.interactions[key].map((x) => x.frameMs);
-      lines.push(
-        `| ${a.name}: ${label}, next frame median / p95 (ms) | ${ms(quantile(p(b), 0.5))} / ${ms(quantile(p(b), 0.95))} | ${ms(quantile(p(a), 0.5))} / ${ms(quantile(p(a), 0.95))} |`,
-      );
+      row(`${a.name}: ${label}, next frame median / p95 (ms)`, (r) => {
+        const frames = at(r)?.interactions[key].map((x) => x.frameMs);
+        return frames ? `${ms(quantile(frames, 0.5))} / ${ms(quantile(frames, 0.95))}` : null;
+      });
     }
   });
-  lines.push(
-    `| Past the cap: long tasks while ${int(after.pastCap.requests - (after.scenarios[0]?.rows ?? 0))} more requests arrived | ${longTaskText(before.pastCap.longTasks)} | ${longTaskText(after.pastCap.longTasks)} |`,
+  row(
+    `Past the cap: long tasks while ${int(after.pastCap.requests - (after.scenarios[0]?.rows ?? 0))} more requests arrived`,
+    (r) => longTaskText(r.pastCap.longTasks),
   );
   return lines;
 }
 
-export function panelSection(r: PanelResults, before: PanelResults | null): string {
+export function panelSection(r: PanelResults, before: PanelResults | null, rerun: PanelResults | null = null): string {
   const live = r.scenarios[0];
   const past = r.pastCap;
   const lines = [
@@ -160,8 +173,15 @@ export function panelSection(r: PanelResults, before: PanelResults | null): stri
       `### Before and after`,
       '',
       `Before: ${before.extension}, measured on ${before.date} by the same script (load average before ${before.machine.loadBefore}).`,
+      ...(rerun
+        ? [
+            `"Measured again": ${rerun.extension}, measured by the same script just before the "after" run, in the same`,
+            `conditions (load average before ${rerun.machine.loadBefore}, after ${rerun.machine.loadAfter}): the load on this machine moves`,
+            'these times more than some of the changes do.',
+          ]
+        : []),
       '',
-      ...comparison(before, r),
+      ...comparison(before, r, rerun),
       '',
     );
   }
@@ -176,9 +196,14 @@ export function panelSection(r: PanelResults, before: PanelResults | null): stri
 }
 
 /** Replaces the section between the markers in `file`, or appends it; then formats the file as the repository does. */
-export function writePanelSection(file: string, results: PanelResults, before: PanelResults | null): void {
+export function writePanelSection(
+  file: string,
+  results: PanelResults,
+  before: PanelResults | null,
+  rerun: PanelResults | null = null,
+): void {
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const section = panelSection(results, before);
+  const section = panelSection(results, before, rerun);
   const start = current.indexOf(START_MARKER);
   const end = current.indexOf(END_MARKER);
   const text =

@@ -11,7 +11,8 @@
 // Nothing is asserted: the numbers go to BENCHMARKS.md.
 //
 // Options: --extension=<dir> (default dist/chrome), --json=<file> (also write the raw results), --no-write (do not
-// touch BENCHMARKS.md), --before=<file> (a --json of an earlier build, shown as "before").
+// touch BENCHMARKS.md), --before=<file> (a --json of an earlier build, shown as "before"), --rerun=<file> (a --json
+// of the same earlier build measured again just before this run, in the same conditions, shown beside it).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -203,8 +204,10 @@ async function main(): Promise<void> {
     if (json) writeFileSync(json, JSON.stringify(results, null, 2) + '\n');
     const before = option('before');
     const previous = before ? (JSON.parse(readFileSync(before, 'utf8')) as PanelResults) : null;
+    const rerun = option('rerun');
+    const again = rerun ? (JSON.parse(readFileSync(rerun, 'utf8')) as PanelResults) : null;
     if (!process.argv.includes('--no-write')) {
-      writePanelSection(join(ROOT, 'BENCHMARKS.md'), results, previous);
+      writePanelSection(join(ROOT, 'BENCHMARKS.md'), results, previous, again);
       process.stdout.write(`Wrote the panel section of ${join(ROOT, 'BENCHMARKS.md')}\n`);
     }
     process.stdout.write(JSON.stringify(results, null, 2) + '\n');
