@@ -14,6 +14,7 @@ export type { RawHarEntry, RawHarLog } from './har/types';
 export type { AlternativeReport, DiagnosisReport, ExchangeReport, HopReport, InputReport, Report } from './report';
 export { redactReport, redactStream } from './redact-report';
 export { isSecretHeader, isSecretParam, redactHeader, redactUrls } from './redact';
+export { shellQuote } from './curl';
 export type { Evidence, Outcome, Severity } from './model';
 export { allRules, adviceRules, checkRules } from './rules/index';
 export type { AdviceRule, CheckRule, Rule } from './rules/define-rule';

@@ -48,10 +48,7 @@ export function App({ effects }: { effects: AppEffects }) {
   const options = { includeSecrets: state.includeSecrets };
 
   const announce = (text: string) => setStatus(text);
-  const importFile = useCallback(
-    (file: File) => void file.text().then((text) => store.importHar(file.name, text)),
-    [store],
-  );
+  const importFile = useCallback((file: File) => void store.importFile(file), [store]);
   const exportScope = selected ? [selected] : problems;
   const scopeName = selected ? 'this request' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
 

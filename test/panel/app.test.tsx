@@ -133,6 +133,13 @@ describe('the CORS panel', () => {
     );
   });
 
+  it('says which file it is opening while the browser reads it', async () => {
+    const { store } = await mount();
+    const never = { name: 'big.har', size: 50 * 1024 * 1024, text: () => new Promise<string>(() => {}) };
+    act(() => void store.importFile(never));
+    expect(screen.getByRole('list', { name: 'Notices' })).toHaveTextContent('Opening big.har…');
+  });
+
   it('follows the page origin of the capture in its summary', async () => {
     const { host, flush } = await mount();
     act(() =>

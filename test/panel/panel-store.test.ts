@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CaptureBuffer } from '../../src/capture/capture-buffer';
-import { PanelStore, verdictLine, visibleExchanges } from '../../src/panel/state/panel-store';
+import {
+  MAX_IMPORT_BYTES,
+  PanelStore,
+  verdictLine,
+  visibleExchanges,
+  type HarFile,
+} from '../../src/panel/state/panel-store';
 import { readFixture } from '../support/fixtures';
 import { allow, API, entry, notSent, preflight } from '../support/har-builders';
 import { FakeDevtoolsHost } from '../support/fake-devtools-host';
@@ -119,6 +125,61 @@ describe('PanelStore', () => {
     host.navigate('https://app.example/next');
     expect(store.getState().capture.navigations).toBe(1);
     expect(renders).toBe(2);
+  });
+
+  describe('opening a file', () => {
+    /** A file as the browser hands it over, whose text() the test settles. */
+    const file = (name: string, size: number) => {
+      let settle: { resolve(text: string): void; reject(error: Error): void } | null = null;
+      let reads = 0;
+      const handed: HarFile = {
+        name,
+        size,
+        text: () => {
+          reads++;
+          return new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
+        },
+      };
+      return { handed, settle: () => settle, reads: () => reads };
+    };
+
+    it('says it is opening the file while the browser reads it, then shows it', async () => {
+      const { store } = await setup();
+      const har = file('shop.har', 1000);
+      const opened = store.importFile(har.handed);
+      expect(store.getState()).toMatchObject({ importing: 'shop.har', imported: null, importError: null });
+      har.settle()?.resolve(readFixture('chromium-156/getHAR.har'));
+      await opened;
+      expect(store.getState()).toMatchObject({ importing: null, importError: null, imported: { file: 'shop.har' } });
+      expect(store.getState().report.summary).toMatchObject({ blocked: 19 });
+    });
+
+    it('leaves a file bigger than the panel opens unread, and names the command line for it', async () => {
+      const { store } = await setup();
+      const har = file('support ticket.har', MAX_IMPORT_BYTES + 1);
+      await store.importFile(har.handed);
+      expect(har.reads()).toBe(0);
+      expect(store.getState().importError).toBe(
+        "support ticket.har: the file is 256.0 MiB, and the panel opens HAR files up to 256 MiB. Diagnose it with the command line, which reads big files entry by entry: npx cors-doctor diagnose 'support ticket.har'",
+      );
+      expect(store.getState()).toMatchObject({ importing: null, imported: null });
+    });
+
+    it('says so in one line when the browser cannot read the file, and keeps the current view', async () => {
+      const { host, store, flush } = await setup();
+      host.emitRequestFinished(entry({ url: `${API}/live` }));
+      flush();
+      const har = file('huge.har', 200 * 1024 * 1024);
+      const opened = store.importFile(har.handed);
+      har.settle()?.reject(new RangeError('Invalid string length'));
+      await opened;
+      expect(store.getState()).toMatchObject({
+        importing: null,
+        imported: null,
+        importError: 'huge.har: cannot read: Invalid string length',
+      });
+      expect(store.getState().report.exchanges.map((e) => e.url)).toEqual([`${API}/live`]);
+    });
   });
 
   it('reports a broken file in one line and keeps the current view', async () => {

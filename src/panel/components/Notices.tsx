@@ -15,6 +15,7 @@ export function Notices({ state, onReload, onCloseImport }: NoticesProps) {
     [state.report],
   );
   const notices: { key: string; text: string; action?: { label: string; run: () => void } }[] = [];
+  if (state.importing) notices.push({ key: 'importing', text: `Opening ${state.importing}…` });
   if (state.importError)
     notices.push({ key: 'import-error', text: `Could not open the HAR file: ${state.importError}` });
   if (state.imported) {

@@ -8,6 +8,7 @@ import {
   HarInputError,
   parseHarJson,
   parseHarText,
+  shellQuote,
   type ExchangeReport,
   type RawHarEntry,
   type Report,
@@ -34,6 +35,8 @@ export interface PanelState {
   readonly capture: CaptureState;
   /** A HAR file the user opened instead of the live capture. */
   readonly imported: { readonly file: string; readonly entries: readonly RawHarEntry[] } | null;
+  /** The name of a HAR file being read, until it is shown (or fails). */
+  readonly importing: string | null;
   readonly importError: string | null;
   /** The entries the report is about (live or imported), indexed as the report's entry indexes. */
   readonly entries: readonly RawHarEntry[];
@@ -44,6 +47,24 @@ export interface PanelState {
   readonly includeSecrets: boolean;
   /** The live diagnosis is starting over (see live-diagnosis.ts): `entries` and `report` are a moment old. */
   readonly diagnosing: boolean;
+}
+
+/** What the panel needs of a file the user chose or dropped (a DOM File). */
+export interface HarFile {
+  readonly name: string;
+  readonly size: number;
+  text(): Promise<string>;
+}
+
+/**
+ * The biggest HAR the panel opens: it reads and diagnoses a file whole, in the DevTools page, which for a bigger
+ * capture would hold the panel still for many seconds and take gigabytes. The CLI streams such files.
+ */
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+
+function mebibytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
 }
 
 export interface StoreOptions {
@@ -83,6 +104,7 @@ export class PanelStore {
     this.state = {
       capture,
       imported: null,
+      importing: null,
       importError: null,
       ...this.live.latest,
       filter: 'problems',
@@ -126,6 +148,29 @@ export class PanelStore {
     else this.source.clear();
   }
 
+  /**
+   * Reads a .har file the user chose or dropped, then shows it as importHar() does. A file too big for the panel, or
+   * one the browser cannot read (past ~512 MB no JavaScript string holds it), leaves a one-line error that names the
+   * CLI, which reads big files entry by entry.
+   */
+  async importFile(file: HarFile): Promise<void> {
+    if (file.size > MAX_IMPORT_BYTES) {
+      this.update({
+        importError: `${file.name}: the file is ${mebibytes(file.size)}, and the panel opens HAR files up to ${mebibytes(MAX_IMPORT_BYTES)}. Diagnose it with the command line, which reads big files entry by entry: npx cors-doctor diagnose ${shellQuote(file.name)}`,
+      });
+      return;
+    }
+    this.update({ importing: file.name, importError: null });
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      this.update({ importing: null, importError: `${file.name}: cannot read: ${(error as Error).message}` });
+      return;
+    }
+    this.importHar(file.name, text);
+  }
+
   /** Diagnoses a .har file's text instead of the live capture; a bad file leaves a one-line error. */
   importHar(file: string, text: string): void {
     try {
@@ -133,6 +178,7 @@ export class PanelStore {
       const creator = typeof log.creator?.name === 'string' ? log.creator.name : 'unknown';
       this.update({
         imported: { file, entries: log.entries },
+        importing: null,
         importError: null,
         entries: log.entries,
         report: this.diagnoseWhole(file, log.entries, creator),
@@ -141,7 +187,7 @@ export class PanelStore {
       });
     } catch (error) {
       const reason = error instanceof HarInputError ? error.message : `cannot read: ${(error as Error).message}`;
-      this.update({ importError: `${file}: ${reason}` });
+      this.update({ importing: null, importError: `${file}: ${reason}` });
     }
   }
 
