@@ -60,9 +60,63 @@ interface SizeResult {
   phases?: Record<string, number>;
 }
 
-function parseArgs(): { sizes: number[] } {
+function parseArgs(): { sizes: number[]; huge: boolean } {
   const sizes = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length);
-  return { sizes: sizes ? sizes.split(',').map(Number) : [1_000, 10_000, 100_000] };
+  return {
+    sizes: sizes ? sizes.split(',').map(Number) : [1_000, 10_000, 100_000],
+    // The default run also proves a file past V8's string limit; a quick run (--sizes) skips it unless asked.
+    huge: !sizes || process.argv.includes('--huge'),
+  };
+}
+
+/** Entries that make a capture bigger than any JavaScript string (V8: 2^29 − 24 characters, ~512 MiB). */
+const HUGE_ENTRIES = 200_000;
+
+interface HugeResult {
+  entries: number;
+  fileMb: number;
+  /** How the parse baseline ended: the first line of its error. */
+  parseError: string;
+  cli: ProcessRun;
+  exchanges: number;
+}
+
+/** The capture past the string limit: the parse baseline cannot read it at all; the CLI streams it. */
+function beyondStringLimit(dir: string): HugeResult {
+  const file = join(dir, `capture-${HUGE_ENTRIES}.har`);
+  const fileMb = writeHar(file, { entries: HUGE_ENTRIES, seed: 42 }) / 1024 ** 2;
+  process.stdout.write(`${HUGE_ENTRIES} entries (${fileMb.toFixed(1)} MiB): parse…`);
+  const baseline = spawnSync(
+    process.execPath,
+    ['-e', 'JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"))', file],
+    { encoding: 'utf8', maxBuffer: 1024 * 1024 },
+  );
+  const parseError =
+    baseline.status === 0
+      ? 'none: it read the file'
+      : (baseline.stderr.split('\n').find((line) => /Error/.test(line)) ?? `exit ${baseline.status}`).trim();
+  process.stdout.write(' cli…');
+  const out = join(dir, `report-${HUGE_ENTRIES}.json`);
+  const cli = measure(dir, [CLI, 'diagnose', '--format', 'json', file], 1, out);
+  const exchanges = exchangesIn(out);
+  rmSync(out, { force: true });
+  rmSync(file, { force: true });
+  process.stdout.write(` done: ${(cli.wallMs / 1000).toFixed(1)} s\n`);
+  return { entries: HUGE_ENTRIES, fileMb, parseError, cli, exchanges };
+}
+
+function hugeSection(huge: HugeResult | null): string {
+  if (!huge) return '';
+  return `## Past the string limit
+
+A capture of ${huge.entries.toLocaleString('en')} entries, ${fmt(huge.fileMb, 1)} MiB: more than any JavaScript string holds, so
+reading it whole is impossible. The parse baseline fails (\`${huge.parseError}\`); the CLI reads it entry by entry.
+
+| Entries | File (MiB) | Parse baseline | CLI wall (ms) | CLI CPU (ms) | CLI RSS (MiB) | CLI RSS / file | Exchanges reported |
+| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |
+| ${huge.entries.toLocaleString('en')} | ${fmt(huge.fileMb, 1)} | fails | ${fmt(huge.cli.wallMs)} | ${fmt(huge.cli.cpuMs)} | ${fmt(huge.cli.maxRssMb)} | ${ratio(huge.cli.maxRssMb, huge.fileMb)} | ${huge.exchanges.toLocaleString('en')} |
+
+`;
 }
 
 /** Runs `args` with node, the process reporting its own resource usage at exit; the median of `runs` runs. */
@@ -176,7 +230,13 @@ const fmt = (value: number, digits = 0) => value.toFixed(digits);
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 const met = (ok: boolean) => (ok ? '**met**' : '**not met**');
 
-function report(results: SizeResult[], info: ReturnType<typeof machine>, loadAfter: string, seconds: number): string {
+function report(
+  results: SizeResult[],
+  huge: HugeResult | null,
+  info: ReturnType<typeof machine>,
+  loadAfter: string,
+  seconds: number,
+): string {
   const rows = results.map((r) => {
     const cliCpuRatio = r.cli.cpuMs / r.parse.cpuMs;
     return `| ${r.entries.toLocaleString('en')} | ${fmt(r.fileMb, 1)} | ${r.streamed ? 'streamed' : 'whole'} | ${fmt(r.parse.wallMs)} | ${fmt(r.parse.cpuMs)} | ${fmt(r.parse.maxRssMb)} | ${fmt(r.cli.wallMs)} | ${fmt(r.cli.cpuMs)} | ${fmt(r.cli.maxRssMb)} | ${ratio(r.cli.wallMs, r.parse.wallMs)} | ${cliCpuRatio.toFixed(2)}× | ${ratio(r.cli.maxRssMb, r.fileMb)} | ${r.exchanges.toLocaleString('en')} |`;
@@ -265,7 +325,7 @@ ${rows.join('\n')}
 | ---: | ---: | ---: | ---: | ---: |
 ${incRows.join('\n')}
 
-${phaseSection(results)}## Growth
+${phaseSection(results)}${hugeSection(huge)}## Growth
 
 Each size's time over the previous size's: work that is linear in the entries grows like the entry count (10×). A
 fixed part (process start-up, JIT warm-up) weighs more at small sizes, so a ratio under 10× is linear work too.
@@ -398,7 +458,7 @@ function withPanelSection(text: string): string {
 }
 
 function main(): void {
-  const { sizes } = parseArgs();
+  const { sizes, huge } = parseArgs();
   const started = performance.now();
   const info = machine();
   const dir = mkdtempSync(join(tmpdir(), 'cors-doctor-bench-'));
@@ -407,6 +467,7 @@ function main(): void {
     `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify(process.resourceUsage())));\n`,
   );
   const results: SizeResult[] = [];
+  let hugeResult: HugeResult | null;
   try {
     for (const entries of sizes) {
       const file = join(dir, `capture-${entries}.har`);
@@ -449,10 +510,11 @@ function main(): void {
       });
       rmSync(file, { force: true });
     }
+    hugeResult = huge ? beyondStringLimit(dir) : null;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const text = report(results, info, machine().load, (performance.now() - started) / 1000);
+  const text = report(results, hugeResult, info, machine().load, (performance.now() - started) / 1000);
   writeFileSync(OUTPUT, withPanelSection(text));
   // The repository's formatting (aligned tables), so `prettier --check .` stays clean.
   spawnSync(join(ROOT, 'node_modules/.bin/prettier'), ['--write', OUTPUT], { stdio: 'ignore' });
@@ -462,7 +524,8 @@ function main(): void {
 const USAGE = `node dist/bench/run.js [option]
 
   (none)                      every size: writes BENCHMARKS.md
-  --sizes=1000,10000          only these sizes
+  --sizes=1000,10000          only these sizes (and no capture past the string limit, unless --huge)
+  --huge                      with --sizes: also the ${HUGE_ENTRIES.toLocaleString('en')}-entry capture past V8's string limit
   --phases=<file.har>         the CPU time of each step of the CLI on one file, as JSON
   --generate=<file.har>       write the benchmark's capture (with --entries=<n>, default 10000) and exit
   --help                      this text`;
