@@ -7,6 +7,16 @@ const a = entry({ url: `${API}/a`, at: 0 });
 const b = entry({ url: `${API}/b`, at: 5 });
 const c = entry({ url: `${API}/c`, at: 9 });
 const urls = (buffer: CaptureBuffer) => buffer.getState().entries.map((e) => e.request?.url);
+/** The i-th preflighted PUT, with the headers of a complete entry, and its preflight 3 ms later. */
+const put = (i: number) =>
+  entry({
+    method: 'PUT',
+    url: `${API}/items/${i}`,
+    at: i * 100,
+    requestHeaders: { Origin: 'https://app.example', 'Accept-Encoding': 'gzip' },
+  });
+const options = (i: number) =>
+  preflight({ url: `${API}/items/${i}`, at: i * 100 + 3, requestHeaders: { 'Accept-Encoding': 'gzip' } });
 
 /** Timers run when the test says so. */
 function manualTimers() {
@@ -197,11 +207,6 @@ describe('CaptureBuffer', () => {
     const timers = manualTimers();
     const buffer = new CaptureBuffer(host, { setTimer: timers.setTimer });
     await buffer.start();
-    const complete = { Origin: 'https://app.example', 'Accept-Encoding': 'gzip' };
-    const put = (i: number) =>
-      entry({ method: 'PUT', url: `${API}/items/${i}`, at: i * 100, requestHeaders: complete });
-    const options = (i: number) =>
-      preflight({ url: `${API}/items/${i}`, at: i * 100 + 3, requestHeaders: { 'Accept-Encoding': 'gzip' } });
     // In either order, as browsers deliver them.
     host.emitRequestFinished(put(1));
     host.emitRequestFinished(options(1));
@@ -220,11 +225,6 @@ describe('CaptureBuffer', () => {
     let clock = 0;
     const buffer = new CaptureBuffer(host, { setTimer: (run) => void pending.push(run), now: () => clock });
     await buffer.start();
-    const complete = { Origin: 'https://app.example', 'Accept-Encoding': 'gzip' };
-    const put = (i: number) =>
-      entry({ method: 'PUT', url: `${API}/items/${i}`, at: i * 100, requestHeaders: complete });
-    const options = (i: number) =>
-      preflight({ url: `${API}/items/${i}`, at: i * 100 + 3, requestHeaders: { 'Accept-Encoding': 'gzip' } });
     host.emitRequestFinished(options(1));
     host.emitRequestFinished(put(1));
     clock = 900;
