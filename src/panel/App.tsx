@@ -108,7 +108,7 @@ export function App({ effects }: { effects: AppEffects }) {
       <p className="cd-summary" aria-live="polite">
         {state.report.summary.exchanges} cross-origin requests · {state.report.summary.blocked} blocked by CORS ·{' '}
         {state.report.summary.failedNotCors} failed for other reasons
-        {state.diagnosing ? ' · diagnosing the latest requests…' : ''}
+        {state.diagnosing && !state.imported ? ' · diagnosing the latest requests…' : ''}
         {status ? ` · ${status}` : ''}
       </p>
       <div className="cd-main">

@@ -140,7 +140,9 @@ describe('the panel store on the incremental engine', () => {
     });
     const arrivals = generated(420, 9);
     emit(arrivals.slice(0, 300));
-    flush();
+    // 300 new entries are more than a slice: caught up in slices too.
+    for (let round = 0; round < 100 && timers.length > 0; round++) flush();
+    expect(store.getState().diagnosing).toBe(false);
     expectFullDiagnosis('full, before any drop');
     emit(arrivals.slice(300, 301)); // over the limit: the oldest 30 go
     flush();
@@ -326,6 +328,37 @@ describe('LiveDiagnosis', () => {
     expect(diagnosis.latest.entries).toBe(cleared);
     expect(diagnosis.latest.report).toEqual(fullDiagnosis(cleared));
     expect(diagnosis.restarts).toBe(2);
+  });
+
+  it('catches up with a big batch of new entries in slices, from what it had diagnosed, saying how far it got', () => {
+    const timers: (() => void)[] = [];
+    let progressed = 0;
+    let caughtUp = 0;
+    const diagnosis = new LiveDiagnosis({
+      ...options,
+      slice: 100,
+      sliceMs: Infinity,
+      setTimer: (run) => void timers.push(run),
+      onProgress: () => progressed++,
+      onCaughtUp: () => caughtUp++,
+    });
+    const entries = generated(450, 17);
+    diagnosis.update(entries.slice(0, 50)); // a small batch: at once
+    expect(diagnosis.latest.entries).toHaveLength(50);
+    diagnosis.update(entries); // 400 new at once (a buffer handed over, an imported HAR): in slices
+    expect(diagnosis.busy).toBe(true);
+    expect(diagnosis.progress).toEqual({ done: 150, total: 450 });
+    expect(diagnosis.latest.entries).toHaveLength(50); // the last complete result meanwhile
+    const seen: (number | undefined)[] = [];
+    while (timers.length > 0) {
+      timers.shift()?.();
+      seen.push(diagnosis.progress?.done);
+    }
+    expect(seen).toEqual([250, 350, undefined]);
+    expect(progressed).toBe(2);
+    expect(caughtUp).toBe(1);
+    expect(diagnosis.restarts).toBe(0); // went on from the 50 it had, not from scratch
+    expect(diagnosis.latest.report).toEqual(fullDiagnosis(entries));
   });
 
   it('ends a slice when its time budget runs out, before its number of entries', () => {

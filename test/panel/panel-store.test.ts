@@ -7,6 +7,8 @@ import {
   visibleExchanges,
   type HarFile,
 } from '../../src/panel/state/panel-store';
+import { generateHar } from '../../bench/generate-har';
+import { diagnose, parseHarText } from '../../src/engine';
 import { readFixture } from '../support/fixtures';
 import { allow, API, entry, notSent, preflight } from '../support/har-builders';
 import { FakeDevtoolsHost } from '../support/fake-devtools-host';
@@ -152,6 +154,41 @@ describe('PanelStore', () => {
       await opened;
       expect(store.getState()).toMatchObject({ importing: null, importError: null, imported: { file: 'shop.har' } });
       expect(store.getState().report.summary).toMatchObject({ blocked: 19 });
+    });
+
+    it('diagnoses a big file in slices, saying how far it got, and stops when the user goes back to live', async () => {
+      const host = new FakeDevtoolsHost('chrome');
+      const buffer = new CaptureBuffer(host);
+      await buffer.start();
+      const timers: (() => void)[] = [];
+      const store = new PanelStore(buffer, {
+        browser: 'chrome',
+        version: 't',
+        setTimer: (run) => void timers.push(run),
+        diagnosisSlice: 100,
+      });
+      const text = JSON.stringify(generateHar({ entries: 450, seed: 5 }));
+      store.importHar('big.har', text);
+      expect(store.getState()).toMatchObject({
+        imported: { file: 'big.har' },
+        diagnosing: true,
+        importProgress: { total: 450 },
+      });
+      const shown: number[] = [];
+      while (timers.length > 0) {
+        timers.shift()?.();
+        shown.push(store.getState().entries.length);
+      }
+      expect(store.getState()).toMatchObject({ diagnosing: false, importProgress: null });
+      expect(shown.at(-1)).toBe(450);
+      expect(store.getState().report).toEqual(
+        diagnose([{ file: 'big.har', har: parseHarText(text) }], { version: 't' }),
+      );
+
+      store.importHar('again.har', text);
+      store.closeImport();
+      for (const run of timers.splice(0)) run();
+      expect(store.getState()).toMatchObject({ imported: null, importProgress: null, entries: [] });
     });
 
     it('leaves a file bigger than the panel opens unread, and names the command line for it', async () => {

@@ -19,9 +19,12 @@ export function Notices({ state, onReload, onCloseImport }: NoticesProps) {
   if (state.importError)
     notices.push({ key: 'import-error', text: `Could not open the HAR file: ${state.importError}` });
   if (state.imported) {
+    const progress = state.importProgress;
     notices.push({
       key: 'imported',
-      text: `Showing ${state.imported.file} (${state.imported.entries.length} entries), not the live page.`,
+      text: progress
+        ? `Diagnosing ${state.imported.file}: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} entries…`
+        : `Showing ${state.imported.file} (${state.imported.entries.length} entries), not the live page.`,
       action: { label: 'Back to live capture', run: onCloseImport },
     });
   } else {

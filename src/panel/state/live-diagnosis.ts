@@ -10,7 +10,8 @@
 // - the backfill from getHAR() put older entries in front of the live ones;
 // - a live entry was replaced by its complete version from getHAR() (Chromium reports some entries early).
 // Then the diagnosis starts over from the whole buffer. For a big buffer that takes seconds, so it runs in slices
-// between which the panel stays responsive, showing the last complete result meanwhile. A slice ends after a number of
+// between which the panel stays responsive, showing the last complete result meanwhile. So does a big batch of new
+// entries at once (the buffer handed over when the panel is first shown, an imported HAR). A slice ends after a number of
 // entries or a time budget, whichever comes first: how long an entry takes depends on the machine and on what else
 // it is doing, and a slice over 50 ms is a task long enough to make the panel stutter.
 import { IncrementalDiagnoser, type RawHarEntry, type Report } from '../../engine';
@@ -31,6 +32,8 @@ export interface LiveDiagnosisOptions {
   setTimer?: (callback: () => void, ms: number) => unknown;
   /** Called when a diagnosis that started over has caught up: `latest` changed. */
   onCaughtUp?: () => void;
+  /** Called after each slice but the last while catching up (see `progress`). */
+  onProgress?: () => void;
 }
 
 /** A report and the entries it is about (its entry indexes are positions in them). */
@@ -76,6 +79,11 @@ export class LiveDiagnosis {
     return this.rebuild !== null;
   }
 
+  /** While catching up: how many of the entries aimed at are diagnosed so far. */
+  get progress(): { readonly done: number; readonly total: number } | null {
+    return this.rebuild && { done: this.rebuild.next, total: this.rebuild.target.length };
+  }
+
   /** Brings the diagnosis to `entries`, the buffer's current entries: at once, or in slices when starting over. */
   update(entries: readonly RawHarEntry[]): void {
     if (this.rebuild) {
@@ -90,7 +98,14 @@ export class LiveDiagnosis {
     }
     if (entries === this.current.entries) return;
     if (extendsPrefix(entries, this.current.entries)) {
-      for (let i = this.current.entries.length; i < entries.length; i++) this.diagnoser.add(entries[i]);
+      const from = this.current.entries.length;
+      if (entries.length - from > this.slice) {
+        // Too many at once for one task: catch up in slices, from what is diagnosed already.
+        this.rebuild = { diagnoser: this.diagnoser, target: entries, next: from };
+        this.step(this.slice, false, this.sliceMs);
+        return;
+      }
+      for (let i = from; i < entries.length; i++) this.diagnoser.add(entries[i]);
       this.settle(entries);
       return;
     }
@@ -119,6 +134,7 @@ export class LiveDiagnosis {
     } while (rebuild.next < end && this.now() < deadline);
     if (rebuild.next < rebuild.target.length) {
       this.setTimer(() => this.step(this.slice, true, this.sliceMs), 0);
+      if (later) this.options.onProgress?.();
       return;
     }
     this.rebuild = null;

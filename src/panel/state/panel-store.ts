@@ -4,9 +4,7 @@
 // not a diagnosis of the whole buffer. An imported HAR is diagnosed once, whole.
 import type { CaptureState } from '../../capture/capture-buffer';
 import {
-  diagnose,
   HarInputError,
-  parseHarJson,
   parseHarText,
   shellQuote,
   type ExchangeReport,
@@ -47,6 +45,8 @@ export interface PanelState {
   readonly includeSecrets: boolean;
   /** The live diagnosis is starting over (see live-diagnosis.ts): `entries` and `report` are a moment old. */
   readonly diagnosing: boolean;
+  /** While an imported HAR is being diagnosed (in slices, so the panel stays responsive): how far it got. */
+  readonly importProgress: { readonly done: number; readonly total: number } | null;
 }
 
 /** What the panel needs of a file the user chose or dropped (a DOM File). */
@@ -84,6 +84,8 @@ export class PanelStore {
   private readonly debounceMs: number;
   private readonly setTimer: (callback: () => void, ms: number) => unknown;
   private readonly live: LiveDiagnosis;
+  /** The diagnosis of the HAR file shown instead of the live capture, if one is. */
+  private imports: LiveDiagnosis | null = null;
 
   constructor(
     private readonly source: CaptureSource,
@@ -106,6 +108,7 @@ export class PanelStore {
       imported: null,
       importing: null,
       importError: null,
+      importProgress: null,
       ...this.live.latest,
       filter: 'problems',
       search: '',
@@ -176,15 +179,20 @@ export class PanelStore {
     try {
       const { log } = parseHarText(text);
       const creator = typeof log.creator?.name === 'string' ? log.creator.name : 'unknown';
-      this.update({
-        imported: { file, entries: log.entries },
-        importing: null,
-        importError: null,
-        entries: log.entries,
-        report: this.diagnoseWhole(file, log.entries, creator),
-        selectedId: null,
-        diagnosing: false,
+      // Diagnosed like the live capture: a big file in slices, between which the panel stays responsive.
+      const diagnosis: LiveDiagnosis = new LiveDiagnosis({
+        file,
+        creator,
+        version: this.options.version,
+        slice: this.options.diagnosisSlice,
+        setTimer: this.setTimer,
+        onProgress: () => this.showImported(diagnosis),
+        onCaughtUp: () => this.showImported(diagnosis),
       });
+      this.imports = diagnosis;
+      diagnosis.update(log.entries);
+      this.update({ imported: { file, entries: log.entries }, importing: null, importError: null, selectedId: null });
+      this.showImported(diagnosis);
     } catch (error) {
       const reason = error instanceof HarInputError ? error.message : `cannot read: ${(error as Error).message}`;
       this.update({ importing: null, importError: `${file}: ${reason}` });
@@ -192,12 +200,14 @@ export class PanelStore {
   }
 
   closeImport(): void {
+    this.imports = null;
     const capture = this.source.getState();
     this.live.update(capture.entries);
     this.update({
       capture,
       imported: null,
       importError: null,
+      importProgress: null,
       ...this.live.latest,
       selectedId: null,
       diagnosing: this.live.busy,
@@ -232,9 +242,11 @@ export class PanelStore {
     return this.options.browser === 'firefox' ? 'Firefox' : 'WebInspector';
   }
 
-  private diagnoseWhole(file: string, entries: readonly RawHarEntry[], creator: string): Report {
-    const har = parseHarJson({ log: { creator: { name: creator, version: '' }, entries: [...entries] } });
-    return diagnose([{ file, har }], { version: this.options.version });
+  /** Shows how far the diagnosis of the imported HAR got, unless the user has closed it since. */
+  private showImported(diagnosis: LiveDiagnosis): void {
+    if (this.imports !== diagnosis) return;
+    const { entries, report } = diagnosis.latest;
+    this.update({ entries, report, diagnosing: diagnosis.busy, importProgress: diagnosis.progress });
   }
 
   /** Publishes `change`, unless it changes nothing (then the panel need not render again). */
