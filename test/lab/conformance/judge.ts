@@ -37,3 +37,20 @@ export function judge(browser: BrowserName, observations: readonly RequestObserv
     return { ...observation, agreement, exchange, rules: exchange?.diagnoses.map((d) => d.rule) ?? [] };
   });
 }
+
+/**
+ * The status Firefox's console gives for a response whose capture says status 0: Firefox sometimes zeroes the status
+ * of a response it blocked (its HAR keeps the headers), so a rule that reads the status (an error status without CORS
+ * headers) cannot be named from that capture. Null when the capture has the status, or the console does not say.
+ */
+export function statusLostByFirefox(judged: Judged): number | null {
+  const exchange = judged.exchange;
+  // The real response's status (a request blocked at its preflight was never answered: its 0 is no loss).
+  if (judged.verdict.browser !== 'firefox' || exchange?.status !== 0) return null;
+  if (exchange.stage !== 'response' && exchange.stage !== 'redirect') return null;
+  for (const message of judged.verdict.messages) {
+    const status = /Status code: (\d+)/.exec(message)?.[1];
+    if (status && Number(status) > 0) return Number(status);
+  }
+  return null;
+}
