@@ -1,7 +1,7 @@
 // The panel's state, framework-free: the captured (or imported) entries, the engine's report on them, and what the
 // user chose (filter, search, selection). Components read it through usePanel(); tests drive it directly.
 // The live capture is diagnosed incrementally (live-diagnosis.ts): a burst of new requests costs what they change,
-// not a diagnosis of the whole buffer. An imported HAR is diagnosed once, whole.
+// not a diagnosis of the whole buffer. An imported HAR is diagnosed by a LiveDiagnosis of its own, in slices.
 import type { CaptureState } from '../../capture/capture-buffer';
 import {
   HarInputError,
