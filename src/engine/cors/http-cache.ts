@@ -226,11 +226,14 @@ export function storedCopyFor(entry: Entry, origin: string, capture: CaptureFact
   return latest;
 }
 
+/** CacheHit.field of a stored copy standing in for a request that shows no response of its own. */
+export const STORED_COPY = 'stored copy';
+
 /** How the capture shows a stored copy standing in for a request (for cacheMixupOf and the evidence). */
 function storedCopyHit(stored: Entry): CacheHit {
   return {
     cache: 'browser',
-    field: 'stored copy',
+    field: STORED_COPY,
     value: String(stored.index),
     description: "the browser's cache",
   };

@@ -1,4 +1,4 @@
-import { failedCheckCacheMixup, type CacheMixup } from '../cors/http-cache';
+import { failedCheckCacheMixup, STORED_COPY, type CacheMixup } from '../cors/http-cache';
 import { statusLine } from '../har/entry-facts';
 import type { Evidence } from '../model';
 import { defineAdvice } from './define-rule';
@@ -56,10 +56,10 @@ export default defineAdvice<MessageId>({
     const entry = failure.entry;
     const hop = exchange.hops[failure.hop];
     if (!entry || !hop) return [];
-    // The verdict checked the copy an earlier response stored, because the request shows no response of its own.
-    const reused = failure.stage !== 'preflight' && hop.entry !== null && hop.entry !== entry ? hop.entry : null;
     const mixup = failedCheckCacheMixup(hop, entry, failure.stage, capture);
     if (!mixup || (mixup.kind === 'no-allow-origin') !== (failure.rule === 'allow-origin-missing')) return [];
+    // The verdict checked the copy an earlier response stored, because the request shows no response of its own.
+    const reused = mixup.hit.field === STORED_COPY ? hop.entry : null;
 
     const ctx = failureContext(exchange, verdict);
     if (!ctx) return [];
@@ -72,7 +72,7 @@ export default defineAdvice<MessageId>({
         status: 'no server address: not from the network',
         sign: "no serverIPAddress in the HAR, unlike the server's other responses",
       },
-      'stored copy': {
+      [STORED_COPY]: {
         status: `no response from the network: the browser reused the copy entry ${entry.index} stored`,
         sign: `the request shows no response of its own, and entry ${entry.index} stored a fresh copy of this URL just before`,
       },
